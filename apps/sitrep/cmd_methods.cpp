@@ -1,0 +1,10 @@
+#include "commands.hpp"
+
+namespace sitrep::cli {
+
+void add_methods_command(CLI::App& app, context& ctx) {
+  auto* cmd = app.add_subcommand("methods", "(not implemented yet)");
+  cmd->callback([&ctx] { ctx.exit_code = 1; });
+}
+
+}  // namespace sitrep::cli

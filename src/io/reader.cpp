@@ -1,0 +1,1 @@
+#include "sitrep/io/reader.hpp"
