@@ -34,7 +34,7 @@ cmake --build "$build" -j "$jobs"
 
 case "$mode" in
   demo)
-    "$build/sitrep" report "$root/examples/lagos-floods.txt"
+    "$build/sitrep" report "$root/examples/harbour-fire.jsonl"
     ;;
   test)
     cd "$build"

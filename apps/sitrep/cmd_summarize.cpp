@@ -1,10 +1,89 @@
+// sitrep summarize: the summary of all inputs together, or with --output-dir one per input.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include "commands.hpp"
+#include "common.hpp"
+#include "sitrep/report/report.hpp"
 
 namespace sitrep::cli {
+namespace {
+
+struct summarize_args {
+  input_options in;
+  summary_options sum;
+  std::string output_dir;
+};
+
+const char* extension(report::output_format f) {
+  switch (f) {
+    case report::output_format::text: return ".txt";
+    case report::output_format::markdown: return ".md";
+    case report::output_format::json: return ".json";
+  }
+  return ".txt";
+}
+
+int run(const summarize_args& a) {
+  int code = 0;
+  auto budget = make_budget(a.sum, code);
+  auto method = make_method(a.sum, code);
+  auto format = make_format(a.sum.format, code);
+  if (!budget || !method || !format) return code;
+  auto docs = read_all(a.in, code);
+  if (!docs) return code;
+
+  if (a.output_dir.empty()) {
+    auto c = build_collection(*docs, a.in, code);
+    if (!c) return code;
+    if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
+    rank::summary s = method->summarize(*c, *budget);
+    fmt::print("{}", report::write_summary(report::cite(*c, s), s.method, *format));
+    return 0;
+  }
+
+  std::error_code ec;
+  std::filesystem::create_directories(a.output_dir, ec);
+  if (ec) {
+    print_error(fmt::format("{}: cannot create folder: {}", a.output_dir, ec.message()));
+    return kExitBadInput;
+  }
+  std::vector<std::string> written;
+  for (const auto& doc : *docs) {
+    std::string path = (std::filesystem::path(a.output_dir) / (doc.name + extension(*format))).string();
+    if (std::find(written.begin(), written.end(), path) != written.end()) {
+      print_error(fmt::format("{}: two inputs are both named '{}'; rename one", doc.path, doc.name));
+      return kExitBadInput;
+    }
+    written.push_back(path);
+    auto c = build_collection({doc}, a.in, code);
+    if (!c) return code;
+    if (c->sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc.path));
+    rank::summary s = method->summarize(*c, *budget);
+    std::ofstream out(path, std::ios::binary);
+    out << report::write_summary(report::cite(*c, s), s.method, *format);
+    if (!out) {
+      print_error(fmt::format("{}: cannot write", path));
+      return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
 
 void add_summarize_command(CLI::App& app, context& ctx) {
-  auto* cmd = app.add_subcommand("summarize", "(not implemented yet)");
-  cmd->callback([&ctx] { ctx.exit_code = 1; });
+  auto args = std::make_shared<summarize_args>();
+  auto* cmd = app.add_subcommand(
+      "summarize",
+      "Summarize the inputs within a budget: whole sentences, in stream order, no repeats");
+  add_input_options(cmd, args->in);
+  add_summary_options(cmd, args->sum);
+  cmd->add_option("--output-dir", args->output_dir,
+                  "summarize each input file on its own into DIR/<name>.txt (one sentence a line)");
+  cmd->callback([args, &ctx] { ctx.exit_code = run(*args); });
 }
 
 }  // namespace sitrep::cli

@@ -30,6 +30,13 @@ struct analyzer_options {
   bool remove_stopwords = true;
 };
 
+/// One word token as the analyzer sees it: its term (normalized, stemmed when stemming is on)
+/// and whether the unstemmed token is a stopword.
+struct analyzed_token {
+  std::string term;
+  bool stopword = false;
+};
+
 class analyzer {
  public:
   /// Validates the options once: not_found for a language with no stemmer (when `stem`) or no
@@ -38,6 +45,9 @@ class analyzer {
 
   /// Index terms of `text`, in order of appearance (repeats kept).
   std::vector<std::string> terms(std::string_view text);
+  /// Every word token of `text` in order, stopwords included and flagged (stemmed when
+  /// stemming is on, whatever `remove_stopwords` says). `terms` is this without stopwords.
+  std::vector<analyzed_token> analyze(std::string_view text);
   /// Whether a normalized token is a stopword of this analyzer's language (false when stopword
   /// removal is off).
   bool is_stopword(std::string_view token) const;

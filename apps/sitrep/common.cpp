@@ -1,0 +1,113 @@
+#include "common.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace sitrep::cli {
+
+void add_input_options(CLI::App* cmd, input_options& o) {
+  cmd->add_option("files", o.files,
+                  "input files or folders (plain text: one update a line; .jsonl: canonical "
+                  "records); - for standard input")
+      ->required();
+  cmd->add_option("--input-format", o.input_format, "auto (by extension), text or jsonl")
+      ->capture_default_str();
+  cmd->add_flag("--skip-bad", o.skip_bad,
+                "skip bad records (and binary files), count and report them, instead of failing");
+  cmd->add_option("--language", o.language,
+                  "language of the text: Snowball name or ISO code (english, fr, de, ...)")
+      ->capture_default_str();
+}
+
+void add_summary_options(CLI::App* cmd, summary_options& o) {
+  cmd->add_option("--method", o.method, "summarization method (see `sitrep methods`)")
+      ->default_str(std::string(rank::default_method()));
+  auto* w = cmd->add_option("--words", o.words, "budget in white-space words (default 100)");
+  auto* b = cmd->add_option("--bytes", o.bytes, "budget in bytes");
+  auto* s = cmd->add_option("--sentences", o.sentences, "budget in sentences");
+  w->excludes(b)->excludes(s);
+  b->excludes(s);
+  cmd->add_option("--format", o.format, "output format: text, markdown or json")
+      ->capture_default_str();
+}
+
+void print_error(std::string_view message) { fmt::print(stderr, "sitrep: {}\n", message); }
+
+std::optional<std::vector<io::input_document>> read_all(const input_options& o, int& exit_code) {
+  auto format = io::parse_input_format(o.input_format);
+  if (!format) {
+    print_error(format.error().message());
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  io::read_options ro;
+  ro.format = *format;
+  ro.skip_bad = o.skip_bad;
+  io::read_stats stats;
+  auto docs = io::read_inputs(o.files, ro, stats);
+  if (!docs) {
+    print_error(docs.error().message());
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  if (stats.skipped > 0) {
+    fmt::print(stderr, "sitrep: skipped {} bad record{} (--skip-bad); read {} update{}\n",
+               stats.skipped, stats.skipped == 1 ? "" : "s", stats.records,
+               stats.records == 1 ? "" : "s");
+    for (const auto& m : stats.skip_messages) fmt::print(stderr, "  {}\n", m);
+    if (stats.skip_messages.size() < stats.skipped)
+      fmt::print(stderr, "  ... and {} more\n", stats.skipped - stats.skip_messages.size());
+  }
+  return std::move(docs).value();
+}
+
+std::optional<vsm::collection> build_collection(const std::vector<io::input_document>& docs,
+                                                const input_options& o, int& exit_code) {
+  vsm::collection::options opts;
+  opts.analysis.language = o.language;
+  auto c = vsm::collection::create(opts);
+  if (!c) {
+    print_error(c.error().message());
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  for (const auto& d : docs)
+    for (const auto& u : d.updates) c->add(u);
+  return std::move(c).value();
+}
+
+std::optional<rank::budget> make_budget(const summary_options& o, int& exit_code) {
+  rank::budget b;
+  if (o.bytes) b = {rank::budget_unit::bytes, o.bytes};
+  else if (o.sentences) b = {rank::budget_unit::sentences, o.sentences};
+  else if (o.words) b = {rank::budget_unit::words, o.words};
+  if (auto st = rank::validate(b); !st) {
+    print_error(st.message());
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  return b;
+}
+
+std::unique_ptr<rank::summarizer> make_method(const summary_options& o, int& exit_code) {
+  auto s = rank::make_summarizer(o.method.empty() ? rank::default_method() : o.method);
+  if (!s) {
+    print_error(s.error().message());
+    exit_code = kExitBadInput;
+    return nullptr;
+  }
+  return std::move(s).value();
+}
+
+std::optional<report::output_format> make_format(const std::string& name, int& exit_code) {
+  auto f = report::parse_output_format(name);
+  if (!f) {
+    print_error(f.error().message());
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  return *f;
+}
+
+}  // namespace sitrep::cli

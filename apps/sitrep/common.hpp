@@ -1,0 +1,55 @@
+// Options and steps that several commands share: reading inputs, building the vector space,
+// choosing a method and a budget. Errors are printed here once, as "sitrep: <message>".
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/io/reader.hpp"
+#include "sitrep/rank/summarizer.hpp"
+#include "sitrep/report/writer.hpp"
+#include "sitrep/vsm/collection.hpp"
+
+namespace sitrep::cli {
+
+struct input_options {
+  std::vector<std::string> files;
+  std::string input_format = "auto";
+  bool skip_bad = false;
+  std::string language = "english";
+};
+
+struct summary_options {
+  std::string method;
+  std::size_t words = 0;
+  std::size_t bytes = 0;
+  std::size_t sentences = 0;
+  std::string format = "text";
+};
+
+/// Exit status for bad input or usage.
+inline constexpr int kExitBadInput = 2;
+
+void add_input_options(CLI::App* cmd, input_options& o);
+void add_summary_options(CLI::App* cmd, summary_options& o);
+
+/// Prints `message` to standard error as "sitrep: message".
+void print_error(std::string_view message);
+
+/// Reads every input; on failure prints the message and returns nullopt with `exit_code` set.
+/// Reports skipped records on standard error.
+std::optional<std::vector<io::input_document>> read_all(const input_options& o, int& exit_code);
+
+/// A collection holding `docs` (all of them, in order).
+std::optional<vsm::collection> build_collection(const std::vector<io::input_document>& docs,
+                                                const input_options& o, int& exit_code);
+
+/// The budget and summarizer the options ask for.
+std::optional<rank::budget> make_budget(const summary_options& o, int& exit_code);
+std::unique_ptr<rank::summarizer> make_method(const summary_options& o, int& exit_code);
+std::optional<report::output_format> make_format(const std::string& name, int& exit_code);
+
+}  // namespace sitrep::cli

@@ -1,0 +1,31 @@
+// sitrep/rank/lead.hpp — the lead baseline: the stream's first sentences.
+//
+//   sitrep::rank::lead_summarizer lead({});
+//   auto s = lead.summarize(collection, {sitrep::rank::budget_unit::words, 100});
+//
+// Follows the DUC baseline (Over, Dang and Harman, "DUC in context", 2007): the opening
+// sentences, in order, until the budget is spent. With `latest_first`, the newest update's
+// sentences come first (DUC's lead took the most recent article; the Live Blog Corpus's
+// "Latest" baseline takes the newest posts).
+#pragma once
+
+#include "sitrep/rank/summarizer.hpp"
+
+namespace sitrep::rank {
+
+class lead_summarizer final : public summarizer {
+ public:
+  struct options {
+    /// Start from the newest update instead of the oldest.
+    bool latest_first = false;
+    selection_options selection;
+  };
+  explicit lead_summarizer(options o) : o_(o) {}
+  std::string_view id() const noexcept override { return "lead"; }
+  summary summarize(const vsm::collection& c, const budget& b) const override;
+
+ private:
+  options o_;
+};
+
+}  // namespace sitrep::rank

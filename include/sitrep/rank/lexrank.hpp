@@ -1,0 +1,39 @@
+// sitrep/rank/lexrank.hpp — continuous LexRank.
+//
+//   sitrep::rank::lexrank_summarizer lexrank({});
+//   auto s = lexrank.summarize(collection, {sitrep::rank::budget_unit::words, 100});
+//
+// Follows Erkan and Radev, "LexRank: Graph-based Lexical Centrality as Salience in Text
+// Summarization" (JAIR 22, 2004), continuous variant: sentences are nodes, edges weigh the
+// IDF-modified cosine of their TF-IDF vectors, and a sentence's salience is its stationary
+// probability under a random walk on the row-normalized graph with `damping`. Scores are found
+// by power iteration to `tolerance` (at most `max_iterations`). The graph is dense: O(n^2) time
+// and memory in the number of candidate sentences, so at most `max_sentences` candidates (the
+// longest-standing ones by position are kept first) enter it.
+#pragma once
+
+#include <cstddef>
+
+#include "sitrep/rank/summarizer.hpp"
+
+namespace sitrep::rank {
+
+class lexrank_summarizer final : public summarizer {
+ public:
+  struct options {
+    double damping = 0.85;           ///< probability of following an edge (1 - jump)
+    double edge_threshold = 0.0;     ///< similarities below this are dropped (0 = continuous)
+    double tolerance = 1e-6;         ///< L1 change that stops the iteration
+    std::size_t max_iterations = 200;
+    std::size_t max_sentences = 4000;
+    selection_options selection;
+  };
+  explicit lexrank_summarizer(options o) : o_(o) {}
+  std::string_view id() const noexcept override { return "lexrank"; }
+  summary summarize(const vsm::collection& c, const budget& b) const override;
+
+ private:
+  options o_;
+};
+
+}  // namespace sitrep::rank

@@ -1,0 +1,70 @@
+// sitrep/rank/selection.hpp — the redundancy control and budgeted selection every method shares.
+//
+//   sitrep::rank::redundancy_filter filter(collection, {.max_similarity = 0.5});
+//   if (!filter.repeats(candidate, chosen)) chosen.push_back(candidate);
+//
+//   // Greedy: best score first, skipping what repeats or does not fit.
+//   auto s = sitrep::rank::select_greedy(collection, scores, budget, {}, "centroid");
+//
+// A candidate "repeats" a chosen sentence when the cosine of their TF-IDF vectors reaches
+// `max_similarity`, or when nearly all its content terms (`max_containment`) already occur in
+// one chosen sentence: the same fact said again in other words or as a shorter excerpt.
+// `select_greedy` also drops sentences under `min_words` words (datelines, "More soon.") unless
+// no other sentence is left, and guarantees a non-empty summary for a non-empty collection
+// (see summary.hpp). The filter caches TF-IDF vectors; it reads the collection, never changes
+// it, and is meant for one summarize call (not thread-safe).
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/rank/summary.hpp"
+#include "sitrep/vsm/collection.hpp"
+
+namespace sitrep::rank {
+
+struct selection_options {
+  /// Cosine (TF-IDF) at or above which a candidate repeats a chosen sentence.
+  double max_similarity = 0.5;
+  /// Share of a candidate's distinct content terms found in one chosen sentence at or above
+  /// which it repeats that sentence.
+  double max_containment = 0.8;
+  /// Sentences with fewer white-space words are not candidates (unless nothing else is).
+  std::size_t min_words = 5;
+};
+
+/// invalid_argument for similarities outside (0, 1].
+status validate(const selection_options& o);
+
+class redundancy_filter {
+ public:
+  redundancy_filter(const vsm::collection& c, const selection_options& o);
+  /// Whether sentence `candidate` repeats any of `chosen`.
+  bool repeats(std::size_t candidate, std::span<const std::size_t> chosen);
+  /// Similarity the filter uses between two sentences (TF-IDF cosine).
+  double similarity(std::size_t a, std::size_t b);
+
+ private:
+  const vsm::sparse_vector& vec(std::size_t i);
+  const vsm::collection& c_;
+  selection_options o_;
+  std::vector<vsm::sparse_vector> cache_;
+  std::vector<bool> cached_;
+};
+
+/// Whether a sentence is a candidate at all (long enough, has content terms).
+bool is_candidate(const vsm::collection& c, std::size_t i, const selection_options& o);
+
+/// Greedy budgeted selection by descending `scores` (one per sentence; ties go to the earlier
+/// sentence), skipping sentences that repeat a chosen one or no longer fit.
+summary select_greedy(const vsm::collection& c, std::span<const double> scores, const budget& b,
+                      const selection_options& o, std::string_view method);
+
+/// Puts picks in stream order and, when `picks` is empty but the collection is not, falls back
+/// to the best-scored sentence (cut to the budget if it is too long). Every method ends here.
+summary finish_summary(const vsm::collection& c, std::vector<scored_sentence> picks,
+                       std::span<const double> scores, const budget& b, std::string_view method);
+
+}  // namespace sitrep::rank

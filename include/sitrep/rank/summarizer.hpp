@@ -1,0 +1,55 @@
+// sitrep/rank/summarizer.hpp — the summarizer interface and the table of methods.
+//
+//   auto s = sitrep::rank::make_summarizer("lexrank");
+//   if (!s) return s.error();                       // not_found lists the known ids
+//   sitrep::rank::summary out = (*s)->summarize(collection, {sitrep::rank::budget_unit::words, 60});
+//
+//   for (const auto& m : sitrep::rank::methods()) std::cout << m.id << '\t' << m.summary << '\n';
+//
+// Every method reads the one shared vector space (vsm::collection) and never changes it; all
+// share the redundancy control and budget rules of selection.hpp, so whatever the method a
+// summary is within budget, in stream order, non-empty for a non-empty collection, and free of
+// sentences that repeat each other. Ids are stable: the command line, JSON and bindings use them.
+// A summarizer holds only its options: `summarize` is const and safe to call from many threads
+// on collections that are not being added to.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "sitrep/core/status.hpp"
+#include "sitrep/rank/selection.hpp"
+#include "sitrep/rank/summary.hpp"
+#include "sitrep/vsm/collection.hpp"
+
+namespace sitrep::rank {
+
+class summarizer {
+ public:
+  virtual ~summarizer() = default;
+  /// The method's stable id ("lexrank").
+  virtual std::string_view id() const noexcept = 0;
+  /// A summary of everything in `c` within `b`.
+  virtual summary summarize(const vsm::collection& c, const budget& b) const = 0;
+};
+
+/// One row of the method table.
+struct method_info {
+  std::string_view id;         ///< stable id
+  std::string_view summary;    ///< one line for `sitrep methods`
+  std::string_view reference;  ///< the paper it follows
+};
+
+/// Every method, the default ("auto") first.
+std::span<const method_info> methods();
+
+/// The id `sitrep summarize` uses when none is given.
+std::string_view default_method();
+
+/// A summarizer for `id` with its default options and the given selection options; not_found
+/// (listing the ids) for an unknown id, invalid_argument for bad selection options.
+result<std::unique_ptr<summarizer>> make_summarizer(std::string_view id,
+                                                    const selection_options& selection = {});
+
+}  // namespace sitrep::rank

@@ -1,0 +1,65 @@
+#include "sitrep/rank/lexrank.hpp"
+
+#include <cmath>
+#include <vector>
+
+namespace sitrep::rank {
+
+summary lexrank_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+  const std::size_t n = c.sentence_count();
+  std::vector<double> scores(n, 0.0);
+
+  std::vector<std::size_t> nodes;
+  for (std::size_t i = 0; i < n && nodes.size() < o_.max_sentences; ++i)
+    if (is_candidate(c, i, o_.selection)) nodes.push_back(i);
+  if (nodes.empty())
+    for (std::size_t i = 0; i < n && nodes.size() < o_.max_sentences; ++i) nodes.push_back(i);
+  const std::size_t m = nodes.size();
+  if (m == 0) return finish_summary(c, {}, scores, b, id());
+
+  std::vector<vsm::sparse_vector> vecs(m);
+  std::vector<double> norms(m);
+  for (std::size_t k = 0; k < m; ++k) {
+    vecs[k] = c.tfidf(nodes[k]);
+    norms[k] = vecs[k].norm();
+  }
+  // Row-normalized similarity matrix, dense m x m.
+  std::vector<double> w(m * m, 0.0);
+  for (std::size_t i = 0; i < m; ++i) {
+    for (std::size_t j = i; j < m; ++j) {
+      double sim = (norms[i] > 0 && norms[j] > 0) ? vecs[i].dot(vecs[j]) / (norms[i] * norms[j])
+                                                  : (i == j ? 1.0 : 0.0);
+      if (sim < o_.edge_threshold) sim = 0;
+      w[i * m + j] = w[j * m + i] = sim;
+    }
+  }
+  std::vector<double> rowsum(m, 0.0);
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < m; ++j) rowsum[i] += w[i * m + j];
+
+  std::vector<double> p(m, 1.0 / m), next(m);
+  const double jump = (1.0 - o_.damping) / m;
+  for (std::size_t it = 0; it < o_.max_iterations; ++it) {
+    std::fill(next.begin(), next.end(), jump);
+    double dangling = 0;
+    for (std::size_t i = 0; i < m; ++i) {
+      if (rowsum[i] == 0) {
+        dangling += p[i];
+        continue;
+      }
+      double share = o_.damping * p[i] / rowsum[i];
+      const double* row = &w[i * m];
+      for (std::size_t j = 0; j < m; ++j) next[j] += share * row[j];
+    }
+    if (dangling > 0)
+      for (double& x : next) x += o_.damping * dangling / m;
+    double change = 0;
+    for (std::size_t k = 0; k < m; ++k) change += std::fabs(next[k] - p[k]);
+    p.swap(next);
+    if (change < o_.tolerance) break;
+  }
+  for (std::size_t k = 0; k < m; ++k) scores[nodes[k]] = p[k];
+  return select_greedy(c, scores, b, o_.selection, id());
+}
+
+}  // namespace sitrep::rank

@@ -1,0 +1,120 @@
+#include "sitrep/rank/selection.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "sitrep/text/tokenizer.hpp"
+
+namespace sitrep::rank {
+
+status validate(const selection_options& o) {
+  if (!(o.max_similarity > 0 && o.max_similarity <= 1))
+    return invalid_argument("max_similarity must be in (0, 1]");
+  if (!(o.max_containment > 0 && o.max_containment <= 1))
+    return invalid_argument("max_containment must be in (0, 1]");
+  return status::ok();
+}
+
+redundancy_filter::redundancy_filter(const vsm::collection& c, const selection_options& o)
+    : c_(c), o_(o), cache_(c.sentence_count()), cached_(c.sentence_count(), false) {}
+
+const vsm::sparse_vector& redundancy_filter::vec(std::size_t i) {
+  if (!cached_[i]) {
+    cache_[i] = c_.tfidf(i);
+    cached_[i] = true;
+  }
+  return cache_[i];
+}
+
+double redundancy_filter::similarity(std::size_t a, std::size_t b) {
+  return vsm::cosine(vec(a), vec(b));
+}
+
+bool redundancy_filter::repeats(std::size_t candidate, std::span<const std::size_t> chosen) {
+  const auto& cand_tf = c_.sentence(candidate).tf;
+  for (std::size_t s : chosen) {
+    if (similarity(candidate, s) >= o_.max_similarity) return true;
+    if (!cand_tf.empty()) {
+      const auto& other = c_.sentence(s).tf;
+      std::size_t shared = 0;
+      for (const auto& [t, w] : cand_tf.entries) shared += other.weight(t) > 0;
+      if (static_cast<double>(shared) >= o_.max_containment * cand_tf.entries.size()) return true;
+    }
+  }
+  return false;
+}
+
+bool is_candidate(const vsm::collection& c, std::size_t i, const selection_options& o) {
+  const auto& s = c.sentence(i);
+  return s.words >= o.min_words && !s.terms.empty();
+}
+
+namespace {
+
+// Cuts `t` to at most `limit` units at a word boundary; returns the byte length kept (>= 1).
+std::size_t cut_bytes(std::string_view t, const budget& b) {
+  if (b.unit == budget_unit::words) {
+    std::size_t words = 0, i = 0, end = 0;
+    while (i < t.size() && words < b.limit) {
+      while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) ++i;
+      if (i == t.size()) break;
+      while (i < t.size() && !(t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) ++i;
+      ++words;
+      end = i;
+    }
+    return std::max<std::size_t>(end, 1);
+  }
+  // bytes: the last white space within the limit, else the last UTF-8 boundary within it.
+  std::size_t limit = std::min(b.limit, t.size());
+  std::size_t space = t.substr(0, limit + (limit < t.size() ? 1 : 0)).find_last_of(" \t\n");
+  if (space != std::string_view::npos && space > 0) return space;
+  while (limit > 1 && (static_cast<unsigned char>(t[limit]) & 0xC0) == 0x80) --limit;
+  return std::max<std::size_t>(limit, 1);
+}
+
+}  // namespace
+
+summary finish_summary(const vsm::collection& c, std::vector<scored_sentence> picks,
+                       std::span<const double> scores, const budget& b, std::string_view method) {
+  if (picks.empty() && c.sentence_count() > 0) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < c.sentence_count(); ++i)
+      if (scores[i] > scores[best]) best = i;
+    scored_sentence pick{best, scores[best], 0};
+    if (sentence_cost(c, best, b.unit) > b.limit) pick.truncated_bytes = cut_bytes(c.text(best), b);
+    picks.push_back(pick);
+  }
+  std::sort(picks.begin(), picks.end(),
+            [](const auto& x, const auto& y) { return x.sentence < y.sentence; });
+  return summary{std::string(method), std::move(picks)};
+}
+
+summary select_greedy(const vsm::collection& c, std::span<const double> scores, const budget& b,
+                      const selection_options& o, std::string_view method) {
+  const std::size_t n = c.sentence_count();
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return scores[x] > scores[y]; });
+
+  bool any_candidate = false;
+  for (std::size_t i = 0; i < n && !any_candidate; ++i) any_candidate = is_candidate(c, i, o);
+
+  redundancy_filter filter(c, o);
+  std::vector<std::size_t> chosen;
+  std::vector<scored_sentence> picks;
+  std::size_t used = 0;
+  for (std::size_t i : order) {
+    if (any_candidate && !is_candidate(c, i, o)) continue;
+    std::size_t cost = sentence_cost(c, i, b.unit);
+    if (used + cost > b.limit) continue;
+    if (filter.repeats(i, chosen)) continue;
+    chosen.push_back(i);
+    picks.push_back({i, scores[i], 0});
+    used += cost;
+    if (used == b.limit) break;
+  }
+  return finish_summary(c, std::move(picks), scores, b, method);
+}
+
+}  // namespace sitrep::rank

@@ -1,0 +1,122 @@
+#include "sitrep/report/writer.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace sitrep::report {
+namespace {
+
+std::string duration(std::int64_t s) {
+  if (s < 60) return fmt::format("{} s", s);
+  std::int64_t m = s / 60, h = m / 60, d = h / 24;
+  if (d > 0) return fmt::format("{} d {} h", d, h % 24);
+  if (h > 0) return fmt::format("{} h {} min", h, m % 60);
+  return fmt::format("{} min", m);
+}
+
+nlohmann::json to_json(const cited_sentence& s) {
+  return {{"text", s.text},         {"update_id", s.update_id}, {"time", s.time},
+          {"source", s.source},     {"origin", s.origin},       {"line", s.line},
+          {"byte_begin", s.byte_begin}, {"byte_end", s.byte_end}, {"words", s.words},
+          {"score", s.score},       {"truncated", s.truncated}};
+}
+
+std::string sources_line(const situation_report& r) {
+  std::string out;
+  for (const auto& s : r.sources)
+    out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", s.source, s.updates);
+  return out;
+}
+
+std::string span_line(const situation_report& r) {
+  if (!r.span_seconds) return "unknown (no update carries a time)";
+  return fmt::format("{} to {} ({})", r.first_time, r.last_time, duration(*r.span_seconds));
+}
+
+// Markdown-escapes the characters that would start formatting inside a bullet.
+std::string md_escape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' || ch == '<' || ch == '\\')
+      out.push_back('\\');
+    out.push_back(ch);
+  }
+  return out;
+}
+
+std::string citation(const cited_sentence& s) {
+  std::string who = s.source.empty() ? s.update_id : s.source;
+  return s.time.empty() ? who : fmt::format("{}, {}", who, s.time);
+}
+
+}  // namespace
+
+result<output_format> parse_output_format(std::string_view name) {
+  if (name == "text" || name == "txt") return output_format::text;
+  if (name == "markdown" || name == "md") return output_format::markdown;
+  if (name == "json") return output_format::json;
+  return invalid_argument(fmt::format("unknown format '{}' (use text, markdown or json)", name));
+}
+
+std::string write_summary(const std::vector<cited_sentence>& sentences, std::string_view method,
+                          output_format format) {
+  std::string out;
+  switch (format) {
+    case output_format::text:
+      for (const auto& s : sentences) out += s.text + "\n";
+      return out;
+    case output_format::markdown:
+      for (const auto& s : sentences)
+        out += fmt::format("- {} *({})*\n", md_escape(s.text), md_escape(citation(s)));
+      return out;
+    case output_format::json: {
+      nlohmann::json j = {{"method", method}, {"sentences", nlohmann::json::array()}};
+      for (const auto& s : sentences) j["sentences"].push_back(to_json(s));
+      return j.dump(2) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string write_report(const situation_report& r, output_format format) {
+  switch (format) {
+    case output_format::text: {
+      std::string out = "SITUATION REPORT\n\nWhat happened\n";
+      for (const auto& s : r.headline) out += "  * " + s.text + "\n";
+      out += fmt::format("\nUpdates: {} ({} sentences)\n", r.updates, r.sentences);
+      out += fmt::format("Sources: {} — {}\n", r.sources.size(), sources_line(r));
+      out += fmt::format("Time span: {}\n", span_line(r));
+      out += fmt::format("Method: {}\n", r.method);
+      return out;
+    }
+    case output_format::markdown: {
+      std::string out = "# Situation report\n\n## What happened\n\n";
+      out += write_summary(r.headline, r.method, output_format::markdown);
+      out += fmt::format("\n## Coverage\n\n- **Updates:** {} ({} sentences)\n", r.updates,
+                         r.sentences);
+      out += fmt::format("- **Sources ({}):** {}\n", r.sources.size(), md_escape(sources_line(r)));
+      out += fmt::format("- **Time span:** {}\n", md_escape(span_line(r)));
+      out += fmt::format("- **Method:** `{}`\n", r.method);
+      return out;
+    }
+    case output_format::json: {
+      nlohmann::json j;
+      j["method"] = r.method;
+      j["headline"] = nlohmann::json::array();
+      for (const auto& s : r.headline) j["headline"].push_back(to_json(s));
+      j["updates"] = r.updates;
+      j["sentences"] = r.sentences;
+      j["sources"] = nlohmann::json::array();
+      for (const auto& s : r.sources) j["sources"].push_back({{"source", s.source}, {"updates", s.updates}});
+      j["time_span"] = {{"first", r.first_time.empty() ? nlohmann::json() : nlohmann::json(r.first_time)},
+                        {"last", r.last_time.empty() ? nlohmann::json() : nlohmann::json(r.last_time)},
+                        {"seconds", r.span_seconds ? nlohmann::json(*r.span_seconds) : nlohmann::json()}};
+      j["inputs"] = r.inputs;
+      return j.dump(2) + "\n";
+    }
+  }
+  return {};
+}
+
+}  // namespace sitrep::report
