@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -101,6 +100,29 @@ bool is_json_blank(std::string_view line) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
+// The JSON number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view s) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t first = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > first;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
 const char* type_name(simdjson::ondemand::json_type type) {
   switch (type) {
     case simdjson::ondemand::json_type::array: return "an array";
@@ -184,15 +206,45 @@ class record_parser {
       return false;
     }
     what = "invalid JSON: ";
-    what += simdjson::error_message(error);
-    if (doc != nullptr) {
-      const char* location = nullptr;
-      if (!doc->current_location().get(location) && location >= line_.data() &&
-          location < line_.data() + line_.size()) {
-        what += at_byte(static_cast<std::size_t>(location - line_.data()));
-      }
+    what += describe(error);
+    // Where the structure broke, when simdjson can tell; an unclosed object would point at its
+    // start, which says nothing.
+    const char* location = nullptr;
+    if (doc != nullptr && error != simdjson::INCOMPLETE_ARRAY_OR_OBJECT &&
+        !doc->current_location().get(location) && location >= line_.data() &&
+        location < line_.data() + line_.size()) {
+      what += at_byte(static_cast<std::size_t>(location - line_.data()));
     }
     return false;
+  }
+
+  static std::string describe(simdjson::error_code error) {
+    switch (error) {
+      case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+        return "the line ends inside an object or array";
+      case simdjson::UNCLOSED_STRING:
+        return "the line ends inside a string";
+      case simdjson::TAPE_ERROR:
+        return "bad structure (a missing or extra comma, colon, brace or bracket)";
+      case simdjson::STRING_ERROR:
+        return "bad string (an invalid escape or an unpaired surrogate)";
+      case simdjson::UNESCAPED_CHARS:
+        return "a control character inside a string";
+      case simdjson::NUMBER_ERROR:
+      case simdjson::NUMBER_OUT_OF_RANGE:
+        return "bad number";
+      case simdjson::T_ATOM_ERROR:
+      case simdjson::F_ATOM_ERROR:
+      case simdjson::N_ATOM_ERROR:
+        return "bad literal (expected true, false or null)";
+      case simdjson::DEPTH_ERROR:
+        return "nested too deeply";
+      default: {
+        std::string message = simdjson::error_message(error);
+        if (!message.empty() && message.back() == '.') message.pop_back();
+        return message;
+      }
+    }
   }
 
   // A string field; `nullable` accepts null (and leaves `out` empty).
@@ -206,41 +258,38 @@ class record_parser {
       out.assign(text);
       return true;
     }
-    if (type == simdjson::ondemand::json_type::null && nullable) {
+    if (type == simdjson::ondemand::json_type::null) {
+      // type() looks at the first letter only: make sure the literal is `null`.
       bool is_null = false;
-      if (auto error = value.is_null().get(is_null)) return json_error(error, nullptr, what);
-      if (is_null) {
+      if (value.is_null().get(is_null) || !is_null) {
+        what = "invalid JSON: bad literal (expected true, false or null)";
+        return false;
+      }
+      if (nullable) {
         out.clear();
         return true;
       }
-      what = "invalid JSON: bad literal in \"" + std::string(name) + "\"";
-      return false;
     }
     what = "\"" + std::string(name) + "\" is " + type_name(type) + ", not a string";
     return false;
   }
 
-  // The id: a string, a number (kept as text) or null (missing).
+  // The id: a string, a number (kept as written) or null (missing).
   bool get_id(simdjson::ondemand::value value, std::string& out, std::string& what) {
     simdjson::ondemand::json_type type;
     if (auto error = value.type().get(type)) return json_error(error, nullptr, what);
-    if (type != simdjson::ondemand::json_type::number) return get_string(value, "id", true, out, what);
-    simdjson::ondemand::number number;
-    if (auto error = value.get_number().get(number)) return json_error(error, nullptr, what);
-    char digits[32];
-    std::to_chars_result written{};
-    switch (number.get_number_type()) {
-      case simdjson::ondemand::number_type::signed_integer:
-        written = std::to_chars(digits, digits + sizeof digits, number.get_int64());
-        break;
-      case simdjson::ondemand::number_type::unsigned_integer:
-        written = std::to_chars(digits, digits + sizeof digits, number.get_uint64());
-        break;
-      default:
-        written = std::to_chars(digits, digits + sizeof digits, number.get_double());
-        break;
+    if (type != simdjson::ondemand::json_type::number) {
+      return get_string(value, "id", true, out, what);
     }
-    out.assign(digits, written.ptr);
+    // The token as written ("17", "4.50", "1e3"), integers too big for 64 bits included. The
+    // value is not consumed, so the object iterator skips it afterwards.
+    std::string_view token = value.raw_json_token();
+    while (!token.empty() && is_json_blank(token.substr(token.size() - 1))) token.remove_suffix(1);
+    if (!is_json_number(token)) {
+      what = "invalid JSON: bad number";
+      return false;
+    }
+    out.assign(token);
     return true;
   }
 

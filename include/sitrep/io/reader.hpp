@@ -15,7 +15,7 @@
 //       {"id": "p-17", "time": "2015-11-20T09:41:00Z", "source": "Reuters", "title": "...",
 //        "text": "Gunmen attacked ..."}
 //   - `text` is required and must be a string that is not empty or only white space;
-//   - `id` may be a string or a number (kept as text: 17 -> "17", 2.5 -> "2.5"); a missing,
+//   - `id` may be a string or a number (kept as written: 17 -> "17", 4.50 -> "4.50"); a missing,
 //     null or empty id becomes "<file name>:<line>";
 //   - `time` is an ISO-8601 string or null; when it parses (see sitrep/io/time.hpp)
 //     `update::unix_time` is set; a string that does not parse is still kept in
