@@ -83,6 +83,11 @@ line_event line_reader::next() {
       }
       return line_event::line;
     }
+    // Grow geometrically, but never past the limit: a line near the limit must not cost twice it.
+    const std::size_t needed = carry_.size() + seg;
+    if (needed > carry_.capacity()) {
+      carry_.reserve(std::min(std::max(needed, 2 * carry_.capacity()), max_line_bytes_));
+    }
     carry_.append(begin, seg);
     pos_ = size_;
   }
