@@ -25,11 +25,13 @@ namespace {
 constexpr std::size_t kTargetBytes = std::size_t{50} << 20;
 
 std::string make_jsonl() {
+  // clang-format off
   static const char* const kWords[] = {
       "gunmen", "attacked", "the", "hotel", "in", "Bamako", "hostages", "were", "released",
       "security", "forces", "said", "président", "Keïta", "état", "d’urgence", "—", "on",
       "Friday", "at", "least", "people", "killed", "according", "to", "officials", "«", "»",
       "police", "reported", "\\\"quoted\\\"", "UN", "peacekeepers", "2015"};
+  // clang-format on
   constexpr std::size_t kWordCount = sizeof kWords / sizeof kWords[0];
   std::mt19937 rng(20151120);
   std::string out;
@@ -89,7 +91,9 @@ void run_file(benchmark::State& state, sitrep::io::input_format format) {
 }
 
 // The canonical JSON Lines reader on the file.
-void BM_read_file_jsonl(benchmark::State& state) { run_file(state, sitrep::io::input_format::jsonl); }
+void BM_read_file_jsonl(benchmark::State& state) {
+  run_file(state, sitrep::io::input_format::jsonl);
+}
 // The same bytes as plain text: line splitting, UTF-8 validation and copying only.
 void BM_read_file_text(benchmark::State& state) { run_file(state, sitrep::io::input_format::text); }
 

@@ -30,9 +30,12 @@ result<input_format> parse_input_format(std::string_view name) {
 
 const char* to_string(input_format format) noexcept {
   switch (format) {
-    case input_format::automatic: return "auto";
-    case input_format::text: return "text";
-    case input_format::jsonl: return "jsonl";
+    case input_format::automatic:
+      return "auto";
+    case input_format::text:
+      return "text";
+    case input_format::jsonl:
+      return "jsonl";
   }
   return "auto";
 }
@@ -69,9 +72,7 @@ struct sink {
   read_stats& stats;
   std::vector<update> updates;
 
-  std::string where(std::size_t line) const {
-    return origin + ":" + std::to_string(line) + ": ";
-  }
+  std::string where(std::size_t line) const { return origin + ":" + std::to_string(line) + ": "; }
 
   // A bad record: the failure to return, or ok after counting the skip under skip_bad.
   status bad(std::size_t line, std::string_view what) {
@@ -125,12 +126,18 @@ bool is_json_number(std::string_view s) {
 
 const char* type_name(simdjson::ondemand::json_type type) {
   switch (type) {
-    case simdjson::ondemand::json_type::array: return "an array";
-    case simdjson::ondemand::json_type::object: return "an object";
-    case simdjson::ondemand::json_type::number: return "a number";
-    case simdjson::ondemand::json_type::string: return "a string";
-    case simdjson::ondemand::json_type::boolean: return "a boolean";
-    case simdjson::ondemand::json_type::null: return "null";
+    case simdjson::ondemand::json_type::array:
+      return "an array";
+    case simdjson::ondemand::json_type::object:
+      return "an object";
+    case simdjson::ondemand::json_type::number:
+      return "a number";
+    case simdjson::ondemand::json_type::string:
+      return "a string";
+    case simdjson::ondemand::json_type::boolean:
+      return "a boolean";
+    case simdjson::ondemand::json_type::null:
+      return "null";
   }
   return "unknown";
 }
@@ -154,7 +161,9 @@ class record_parser {
     line_ = std::string_view(buffer_.data(), line.size());
 
     simdjson::ondemand::document doc;
-    auto error = parser_.iterate(simdjson::padded_string_view(buffer_.data(), line.size(), buffer_.size())).get(doc);
+    auto error =
+        parser_.iterate(simdjson::padded_string_view(buffer_.data(), line.size(), buffer_.size()))
+            .get(doc);
     if (error) return json_error(error, nullptr, what);
     simdjson::ondemand::object object;
     if ((error = doc.get_object().get(object))) {
@@ -168,7 +177,8 @@ class record_parser {
     for (auto field_result : object) {
       simdjson::ondemand::field field;
       std::string_view key;
-      if ((error = std::move(field_result).get(field)) || (error = field.unescaped_key().get(key))) {
+      if ((error = std::move(field_result).get(field)) ||
+          (error = field.unescaped_key().get(key))) {
         return json_error(error, &doc, what);
       }
       // Evaluation labels: their values are only skipped over, never parsed or looked at.
@@ -313,7 +323,8 @@ status read_lines(std::istream& in, input_format format, std::size_t size_hint, 
   // A NUL byte near the start marks a binary file: one message, and the whole file is skipped.
   const std::string_view head = lines.head();
   if (const auto nul = head.find('\0'); nul != std::string_view::npos) {
-    const auto line = 1 + static_cast<std::size_t>(std::count(head.begin(), head.begin() + nul, '\n'));
+    const auto line =
+        1 + static_cast<std::size_t>(std::count(head.begin(), head.begin() + nul, '\n'));
     return out.bad(line, "binary file (NUL byte)");
   }
 
@@ -335,8 +346,8 @@ status read_lines(std::istream& in, input_format format, std::size_t size_hint, 
     if (event == detail::line_event::read_error) return io_error(out.origin + ": read error");
     const std::size_t number = lines.line_number();
     if (event == detail::line_event::too_long) {
-      auto s = out.bad(number, "line longer than " + std::to_string(out.options.max_line_bytes) +
-                                   " bytes");
+      auto s = out.bad(number,
+                       "line longer than " + std::to_string(out.options.max_line_bytes) + " bytes");
       if (!s) return s;
       continue;
     }
@@ -412,8 +423,8 @@ result<input_document> read_file(const std::string& path, const read_options& op
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) {
-    return io_error(path + ": cannot open: " +
-                    (ec ? ec.message() : std::generic_category().message(ENOENT)));
+    return io_error(
+        path + ": cannot open: " + (ec ? ec.message() : std::generic_category().message(ENOENT)));
   }
   if (fs::is_directory(st)) return io_error(path + ": cannot open: is a folder");
   std::ifstream in(path, std::ios::binary);
@@ -424,8 +435,8 @@ result<input_document> read_file(const std::string& path, const read_options& op
   const input_format format =
       options.format == input_format::automatic ? format_for_path(path) : options.format;
   const std::uintmax_t size = fs::file_size(path, ec);
-  auto updates = read_sized_stream(in, path, format, ec ? 0 : static_cast<std::size_t>(size),
-                                   options, stats);
+  auto updates =
+      read_sized_stream(in, path, format, ec ? 0 : static_cast<std::size_t>(size), options, stats);
   if (!updates) return updates.error();
   doc.updates = std::move(updates).value();
   return doc;

@@ -10,9 +10,9 @@ std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) no
   // (146097 days) and the days before a month follow the line (153 * m + 2) / 5.
   const std::int64_t y = month <= 2 ? year - 1 : year;
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t year_of_era = y - era * 400;                            // [0, 399]
-  const std::int64_t march_month = month > 2 ? month - 3 : month + 9;        // [0, 11]
-  const std::int64_t day_of_year = (153 * march_month + 2) / 5 + day - 1;    // [0, 365]
+  const std::int64_t year_of_era = y - era * 400;                          // [0, 399]
+  const std::int64_t march_month = month > 2 ? month - 3 : month + 9;      // [0, 11]
+  const std::int64_t day_of_year = (153 * march_month + 2) / 5 + day - 1;  // [0, 365]
   const std::int64_t day_of_era =
       year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;  // [0, 146096]
   // 719468 days separate 0000-03-01 (day 0 of era 0) from 1970-01-01.
@@ -62,8 +62,8 @@ std::optional<std::int64_t> parse_iso8601(std::string_view s) noexcept {
     return std::nullopt;
   }
   if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
-  std::int64_t seconds = days_from_civil(year, static_cast<unsigned>(month),
-                                         static_cast<unsigned>(day)) * 86400;
+  std::int64_t seconds =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
   if (pos == s.size()) return seconds;
 
   if (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ') return std::nullopt;

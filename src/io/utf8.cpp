@@ -2,11 +2,15 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 
 namespace sitrep::io::detail {
 
-bool is_valid_utf8(std::string_view s) noexcept { return simdjson::validate_utf8(s.data(), s.size()); }
+bool is_valid_utf8(std::string_view s) noexcept {
+  return simdjson::validate_utf8(s.data(), s.size());
+}
 
 std::size_t first_invalid_utf8(std::string_view s) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -52,15 +56,13 @@ std::size_t first_invalid_utf8(std::string_view s) noexcept {
 
 namespace {
 
+// Unicode's White_Space property, plus U+FEFF (a stray byte order mark renders as nothing).
+constexpr std::uint32_t kSpaces[] = {0x09,   0x0A,   0x0B,   0x0C,   0x0D,   0x20,   0x85,  0xA0,
+                                     0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF};
+
 bool is_space_code_point(std::uint32_t c) noexcept {
-  switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
-    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
-    case 0x3000: case 0xFEFF:
-      return true;
-    default:
-      return c >= 0x2000 && c <= 0x200A;
-  }
+  if (c >= 0x2000 && c <= 0x200A) return true;
+  return std::find(std::begin(kSpaces), std::end(kSpaces), c) != std::end(kSpaces);
 }
 
 }  // namespace

@@ -91,8 +91,8 @@ TEST_F(io_reader, plain_text_bom_and_crlf) {
   read_stats stats;
   auto doc = read_file(data("bom_crlf.txt"), {}, stats);
   ASSERT_TRUE(doc.ok()) << doc.error().message();
-  EXPECT_THAT(texts(doc->updates), ::testing::ElementsAre("First line after a byte order mark.",
-                                                          "Second line, CRLF."));
+  EXPECT_THAT(texts(doc->updates),
+              ::testing::ElementsAre("First line after a byte order mark.", "Second line, CRLF."));
   EXPECT_EQ(doc->updates[1].line, 3u);
 }
 
@@ -160,8 +160,7 @@ TEST_F(io_reader, folder_reads_regular_files_sorted_by_name) {
   EXPECT_EQ((*docs)[1].name, "a_feed");
   EXPECT_THAT(ids((*docs)[1].updates), ::testing::ElementsAre("a1"));
   EXPECT_EQ((*docs)[2].name, "b_notes");
-  EXPECT_THAT(ids((*docs)[2].updates),
-              ::testing::ElementsAre("b_notes.txt:1", "b_notes.txt:2"));
+  EXPECT_THAT(ids((*docs)[2].updates), ::testing::ElementsAre("b_notes.txt:1", "b_notes.txt:2"));
   EXPECT_EQ((*docs)[2].updates[0].origin, data("folder") + "/b_notes.txt");
   EXPECT_EQ(stats.files, 3u);
   EXPECT_EQ(stats.records, 4u);
@@ -203,12 +202,14 @@ TEST_F(io_reader, stream_as_text_and_as_jsonl) {
 
   std::istringstream json(
       "{\"text\": \"a\"}\n{\"id\": 7, \"text\": \"b\"}\n"
-      "{\"id\": 123456789012345678901234567890, \"text\": \"c\"}\n{\"id\": 1E+3 , \"text\": \"d\"}\n"
+      "{\"id\": 123456789012345678901234567890, \"text\": \"c\"}\n{\"id\": 1E+3 , \"text\": "
+      "\"d\"}\n"
       "{\"id\": \"\", \"text\": \"e\"}\n");
   auto records = read_stream(json, "-", input_format::jsonl, {}, stats);
   ASSERT_TRUE(records.ok()) << records.error().message();
-  EXPECT_THAT(ids(*records), ::testing::ElementsAre("stdin:1", "7", "123456789012345678901234567890",
-                                                   "1E+3", "stdin:5"));
+  EXPECT_THAT(
+      ids(*records),
+      ::testing::ElementsAre("stdin:1", "7", "123456789012345678901234567890", "1E+3", "stdin:5"));
   EXPECT_EQ(stats.files, 2u);
   EXPECT_EQ(stats.records, 7u);
 }
@@ -236,7 +237,8 @@ TEST_F(io_reader, lines_across_block_boundaries) {
   std::string content;
   std::vector<std::string> expected;
   for (std::size_t i = 0; content.size() < (std::size_t{7} << 20); ++i) {
-    const std::size_t length = 1 + (i * 7919) % 300000 + (i % 17 == 0 ? (std::size_t{3} << 20) / 2 : 0);
+    const std::size_t length =
+        1 + (i * 7919) % 300000 + (i % 17 == 0 ? (std::size_t{3} << 20) / 2 : 0);
     std::string line(length, static_cast<char>('a' + i % 26));
     expected.push_back(line);
     content += line;
@@ -285,11 +287,16 @@ TEST(io_input_format, detection_by_extension) {
     std::string_view path;
     input_format format;
   } const cases[] = {
-      {"feed.jsonl", input_format::jsonl},   {"dir/feed.ndjson", input_format::jsonl},
-      {"FEED.JSON", input_format::jsonl},    {"a.b.JsonL", input_format::jsonl},
-      {"notes.txt", input_format::text},     {"notes", input_format::text},
-      {"feed.jsonl.gz", input_format::text}, {"jsonl", input_format::text},
-      {"-", input_format::text},             {"dir.jsonl/notes.md", input_format::text},
+      {"feed.jsonl", input_format::jsonl},
+      {"dir/feed.ndjson", input_format::jsonl},
+      {"FEED.JSON", input_format::jsonl},
+      {"a.b.JsonL", input_format::jsonl},
+      {"notes.txt", input_format::text},
+      {"notes", input_format::text},
+      {"feed.jsonl.gz", input_format::text},
+      {"jsonl", input_format::text},
+      {"-", input_format::text},
+      {"dir.jsonl/notes.md", input_format::text},
   };
   for (const auto& c : cases) EXPECT_EQ(format_for_path(c.path), c.format) << c.path;
 }
@@ -297,9 +304,12 @@ TEST(io_input_format, detection_by_extension) {
 TEST(io_input_format, document_names) {
   struct {
     std::string_view path, name;
-  } const cases[] = {{"d30001t.jsonl", "d30001t"}, {"data/tracks/d30001t.jsonl", "d30001t"},
-                     {"a.b.txt", "a.b"},           {"notes", "notes"},
-                     {"-", "stdin"},               {"/abs/path/x.ndjson", "x"}};
+  } const cases[] = {{"d30001t.jsonl", "d30001t"},
+                     {"data/tracks/d30001t.jsonl", "d30001t"},
+                     {"a.b.txt", "a.b"},
+                     {"notes", "notes"},
+                     {"-", "stdin"},
+                     {"/abs/path/x.ndjson", "x"}};
   for (const auto& c : cases) EXPECT_EQ(document_name(c.path), c.name) << c.path;
 }
 
@@ -353,7 +363,8 @@ std::vector<bad_case> bad_cases() {
       {"json_lone_surrogate", F::jsonl, "{\"text\": \"\\ud800\"}", "invalid JSON"},
       {"json_array", F::jsonl, "[1, 2]", "invalid JSON: the line is not a JSON object"},
       {"json_string", F::jsonl, "\"text\"", "invalid JSON: the line is not a JSON object"},
-      {"json_missing_text", F::jsonl, "{\"id\": \"a\", \"title\": \"t\"}", "record has no \"text\""},
+      {"json_missing_text", F::jsonl, "{\"id\": \"a\", \"title\": \"t\"}",
+       "record has no \"text\""},
       {"json_gold_text_only", F::jsonl, "{\"gold_text\": \"labels are not text\"}",
        "record has no \"text\""},
       {"json_empty_text", F::jsonl, "{\"text\": \"\"}", "record has empty \"text\""},
@@ -361,7 +372,8 @@ std::vector<bad_case> bad_cases() {
        "record has blank \"text\""},
       {"json_text_number", F::jsonl, "{\"text\": 42}", "\"text\" is a number, not a string"},
       {"json_text_null", F::jsonl, "{\"text\": null}", "\"text\" is null, not a string"},
-      {"json_text_object", F::jsonl, "{\"text\": {\"a\": 1}}", "\"text\" is an object, not a string"},
+      {"json_text_object", F::jsonl, "{\"text\": {\"a\": 1}}",
+       "\"text\" is an object, not a string"},
       {"json_text_array", F::jsonl, "{\"text\": [\"a\"]}", "\"text\" is an array, not a string"},
       {"json_source_number", F::jsonl, "{\"source\": 3, \"text\": \"x\"}",
        "\"source\" is a number, not a string"},
@@ -379,9 +391,9 @@ std::vector<bad_case> bad_cases() {
 }
 
 std::string good_line(input_format format, int n) {
-  return format == input_format::jsonl
-             ? "{\"id\": \"good-" + std::to_string(n) + "\", \"text\": \"good " + std::to_string(n) + "\"}"
-             : "good " + std::to_string(n);
+  return format == input_format::jsonl ? "{\"id\": \"good-" + std::to_string(n) +
+                                             "\", \"text\": \"good " + std::to_string(n) + "\"}"
+                                       : "good " + std::to_string(n);
 }
 
 std::string file_for(const bad_case& c) {
@@ -391,9 +403,8 @@ std::string file_for(const bad_case& c) {
 TEST_F(io_reader, bad_input_fails_with_file_and_line) {
   for (const auto& c : bad_cases()) {
     SCOPED_TRACE(c.label);
-    const std::string path =
-        write(std::string(c.label) + (c.format == input_format::jsonl ? ".jsonl" : ".txt"),
-              file_for(c));
+    const std::string path = write(
+        std::string(c.label) + (c.format == input_format::jsonl ? ".jsonl" : ".txt"), file_for(c));
     read_options opts;
     opts.max_line_bytes = c.max_line_bytes;
     read_stats stats;
@@ -409,9 +420,8 @@ TEST_F(io_reader, bad_input_fails_with_file_and_line) {
 TEST_F(io_reader, bad_input_skipped_and_counted_with_skip_bad) {
   for (const auto& c : bad_cases()) {
     SCOPED_TRACE(c.label);
-    const std::string path =
-        write(std::string(c.label) + (c.format == input_format::jsonl ? ".jsonl" : ".txt"),
-              file_for(c));
+    const std::string path = write(
+        std::string(c.label) + (c.format == input_format::jsonl ? ".jsonl" : ".txt"), file_for(c));
     read_options opts;
     opts.skip_bad = true;
     opts.max_line_bytes = c.max_line_bytes;
@@ -472,7 +482,8 @@ TEST_F(io_reader, binary_file_named_with_line_and_skipped_whole) {
   EXPECT_EQ(doc.error().message(), data("binary.txt") + ":1: binary file (NUL byte)");
 
   // A NUL on a later line of the first 8 KiB still marks the whole file, with that line.
-  const std::string later = write("later.jsonl", std::string("{\"text\": \"fine\"}\n\n{\"text\": \"x\"}\0\n", 33));
+  const std::string later =
+      write("later.jsonl", std::string("{\"text\": \"fine\"}\n\n{\"text\": \"x\"}\0\n", 33));
   auto doc2 = read_file(later, {}, stats);
   ASSERT_FALSE(doc2.ok());
   EXPECT_EQ(doc2.error().message(), later + ":3: binary file (NUL byte)");
@@ -551,7 +562,8 @@ TEST_F(io_reader, very_long_line_is_bounded_and_skipped) {
 }
 
 TEST_F(io_reader, line_of_exactly_the_limit_is_accepted) {
-  const std::string path = write("exact.txt", std::string(100, 'x') + "\r\n" + std::string(101, 'y'));
+  const std::string path =
+      write("exact.txt", std::string(100, 'x') + "\r\n" + std::string(101, 'y'));
   read_options opts;
   opts.max_line_bytes = 101;  // the '\r' counts
   opts.skip_bad = true;

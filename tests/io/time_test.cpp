@@ -95,7 +95,8 @@ TEST(io_days_from_civil, consecutive_dates_are_consecutive_days) {
     for (unsigned month = 1; month <= 12; ++month) {
       const unsigned days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
       for (unsigned day = 1; day <= days; ++day) {
-        ASSERT_EQ(days_from_civil(year, month, day), expected) << year << '-' << month << '-' << day;
+        ASSERT_EQ(days_from_civil(year, month, day), expected)
+            << year << '-' << month << '-' << day;
         ++expected;
       }
     }
