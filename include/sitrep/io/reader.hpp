@@ -8,22 +8,59 @@
 //
 // Formats:
 // - plain text (`.txt` and anything not listed below): one update per line, blank lines
-//   skipped; the id is "<file name>:<line>".
-// - JSON Lines (`.jsonl`, `.ndjson`, `.json`): one object per line in the canonical record
-//   {"id", "time" (ISO-8601 or null), "source", "title", "text"}; only `text` is required and
-//   must be a non-empty string; unknown keys are ignored and keys that start with `gold_`
-//   (evaluation labels) are never read. A missing id becomes "<file name>:<line>".
+//   (empty or only white space) skipped; the line is the text as it is, less a trailing '\r';
+//   the id is "<file name>:<line>" ("notes.txt:3", "stdin:3" for standard input).
+// - JSON Lines (`.jsonl`, `.ndjson`, `.json`, any letter case): one object per line in the
+//   canonical record
+//       {"id": "p-17", "time": "2015-11-20T09:41:00Z", "source": "Reuters", "title": "...",
+//        "text": "Gunmen attacked ..."}
+//   - `text` is required and must be a string that is not empty or only white space;
+//   - `id` may be a string or a number (kept as written: 17 -> "17", 4.50 -> "4.50"); a missing,
+//     null or empty id becomes "<file name>:<line>";
+//   - `time` is an ISO-8601 string or null; when it parses (see sitrep/io/time.hpp)
+//     `update::unix_time` is set; a string that does not parse is still kept in
+//     `update::time` with `unix_time` empty — that is not an error;
+//   - `source` and `title` are strings; null or missing gives "";
+//   - a field of another type (an object for `text`, a number for `source`) is bad input;
+//   - unknown keys are ignored; keys that start with `gold_` (evaluation labels) are never
+//     read: their values are skipped over without being parsed or converted;
+//   - lines that are empty or only JSON white space are skipped; if a key repeats, the last
+//     value counts.
 // - `-` is standard input, plain text unless `format` says otherwise.
-// - A folder stands for the regular files directly inside it, sorted by name, each one
-//   document (hidden files are passed over).
+// - A folder stands for the regular files directly inside it (links to files count), sorted
+//   by name (byte order), each one document; hidden files (name starting with '.') and
+//   sub-folders are passed over. An empty folder gives no documents.
+// - `read_options::format` (the command line's `--input-format`) overrides the extension for
+//   every file, standard input included.
+// - A UTF-8 byte order mark at the start of a file is dropped; a '\r' before each '\n' is
+//   dropped (CRLF files read like LF files); a last line without '\n' counts.
 //
-// Bad input — invalid UTF-8, a line that is not a JSON object, a record without text, a line
-// longer than `max_line_bytes`, a binary file (a NUL byte) — fails with invalid_input and a
-// message "<file>:<line>: <what>". With `skip_bad`, the bad record (or, for a binary file,
-// the whole file) is skipped instead, counted in `read_stats`, and reading goes on. A file that
-// cannot be opened is always an io_error. Nothing is ever dropped silently.
+// Bad input fails with invalid_input and a message "<file>:<line>: <what>", where <file> is
+// the path as given (a folder's files as "<folder>/<name>", standard input as "-"), <line> is
+// 1-based and byte positions in <what> are 1-based within the line:
+//   feed.jsonl:12: invalid JSON: <what simdjson found> [at byte N]
+//   feed.jsonl:12: invalid UTF-8 at byte 7           (text lines and JSON lines alike)
+//   feed.jsonl:12: line longer than 67108864 bytes
+//   feed.jsonl:12: record has no "text"  |  record has empty "text"  |  record has blank "text"
+//   feed.jsonl:12: "text" is a number, not a string
+//   feed.jsonl:12: invalid JSON: the line is not a JSON object
+//   feed.jsonl:3: binary file (NUL byte)                    (a NUL in the first 8 KiB)
+//   feed.jsonl:9000: binary data (NUL byte at byte 5)       (a NUL in a later line)
+// With `skip_bad` the bad record is skipped instead (for a binary file, the whole file: its
+// document is returned with no updates), counted in `read_stats::skipped` with its message
+// kept (the first 20), and reading goes on. A file that cannot be opened or read, or a folder
+// that cannot be listed, is always an io_error ("<path>: cannot open: <reason>"), `skip_bad`
+// or not. Nothing is ever dropped silently; reading stops at the first failure.
 //
-// Thread safety: the functions share no state; `read_stats` is the caller's.
+// Memory: input is read in fixed 1 MiB blocks; a line is held only up to `max_line_bytes`, the
+// rest of a longer line is scanned to its newline and discarded, so a 1 GB line costs no more
+// than the limit (at most about twice it for a moment while the line buffer grows; measured:
+// 130 MB peak for a 1 GB line under the default 64 MiB limit). Parsing a JSON line of n bytes
+// takes simdjson's working memory, roughly 8n, so lower the limit for untrusted JSON input.
+// Each document holds its updates (the caller owns them).
+//
+// Thread safety: the functions share no state; `read_stats` is the caller's. Reading "-" uses
+// std::cin.
 #pragma once
 
 #include <cstddef>
@@ -43,15 +80,27 @@ enum class input_format {
   jsonl,      ///< canonical JSON Lines records
 };
 
-/// "auto", "text" or "jsonl" (also "txt", "json", "ndjson"); invalid_argument otherwise.
+/// "auto", "text" or "jsonl" (also "automatic", "txt", "json", "ndjson"); invalid_argument
+/// otherwise.
 result<input_format> parse_input_format(std::string_view name);
+
+/// "auto", "text" or "jsonl": the name `parse_input_format` reads back.
+const char* to_string(input_format format) noexcept;
+
+/// The format `automatic` picks for `path`: jsonl for `.jsonl`, `.ndjson`, `.json` (any case),
+/// text for anything else and for "-".
+input_format format_for_path(std::string_view path);
+
+/// `input_document::name` for `path`: the file name without folder and last extension
+/// ("feeds/d30001t.jsonl" -> "d30001t", "a.b.txt" -> "a.b"); "stdin" for "-".
+std::string document_name(std::string_view path);
 
 struct read_options {
   input_format format = input_format::automatic;
   /// Skip bad records (and binary files) instead of failing; each skip is counted.
   bool skip_bad = false;
-  /// Longest accepted line, in bytes (default 64 MiB). Longer lines are bad input; memory use
-  /// stays bounded by this however long the line is.
+  /// Longest accepted line, in bytes, '\r' included (default 64 MiB). Longer lines are bad
+  /// input; memory use stays bounded by this however long the line is (see "Memory" above).
   std::size_t max_line_bytes = std::size_t{64} << 20;
 };
 
@@ -64,7 +113,7 @@ struct input_document {
 
 /// What reading saw, filled in by the read functions (added to, never reset).
 struct read_stats {
-  std::size_t files = 0;
+  std::size_t files = 0;    ///< files and streams read (a skipped binary file included)
   std::size_t records = 0;  ///< updates returned
   std::size_t skipped = 0;  ///< bad records or files skipped under `skip_bad`
   /// The first messages of skipped records ("<file>:<line>: <what>"), at most 20.
@@ -75,14 +124,18 @@ struct read_stats {
 result<std::vector<input_document>> read_inputs(const std::vector<std::string>& paths,
                                                 const read_options& options, read_stats& stats);
 
-/// Reads one file ("-" for standard input).
+/// Reads one file ("-" for standard input). A folder is an io_error here: see `read_inputs`.
 result<input_document> read_file(const std::string& path, const read_options& options,
                                  read_stats& stats);
 
 /// Reads a stream in the given format (`automatic` means text); `origin` names it in messages
-/// and provenance.
+/// and provenance ("-" for standard input), and its file name makes plain-text ids.
 result<std::vector<update>> read_stream(std::istream& in, const std::string& origin,
                                         input_format format, const read_options& options,
                                         read_stats& stats);
+
+/// The paths `read_inputs` reads for `folder`: "<folder>/<name>" for each regular, not hidden
+/// file directly inside, sorted by name. io_error when the folder cannot be listed.
+result<std::vector<std::string>> list_folder(const std::string& folder);
 
 }  // namespace sitrep::io

@@ -1,0 +1,23 @@
+// Internal to sitrep::io: small UTF-8 helpers for the readers.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace sitrep::io::detail {
+
+/// True when `s` is well-formed UTF-8 (fast path, simdjson's validator).
+bool is_valid_utf8(std::string_view s) noexcept;
+
+/// Offset of the first byte that starts an ill-formed sequence (Unicode 15, table 3-7: no
+/// overlong forms, no surrogates, nothing above U+10FFFF), or `s.size()` when `s` is valid.
+/// Scalar; meant for the error path, to say where the problem is.
+std::size_t first_invalid_utf8(std::string_view s) noexcept;
+
+/// True when valid UTF-8 `s` holds only white space: ASCII space, tab, line feed, vertical tab,
+/// form feed, carriage return, and the other Unicode White_Space characters (U+0085, U+00A0,
+/// U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) plus the byte order mark
+/// U+FEFF, which renders as nothing.
+bool is_blank(std::string_view s) noexcept;
+
+}  // namespace sitrep::io::detail
