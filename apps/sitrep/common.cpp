@@ -15,6 +15,10 @@ void add_input_options(CLI::App* cmd, input_options& o) {
       ->capture_default_str();
   cmd->add_flag("--skip-bad", o.skip_bad,
                 "skip bad records (and binary files), count and report them, instead of failing");
+  cmd->add_option("--max-line-bytes", o.max_line_bytes,
+                  "longest accepted input line; a longer one is bad input")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--language", o.language,
                   "language of the text: Snowball name or ISO code (english, fr, de, ...)")
       ->capture_default_str();
@@ -44,6 +48,7 @@ std::optional<std::vector<io::input_document>> read_all(const input_options& o, 
   io::read_options ro;
   ro.format = *format;
   ro.skip_bad = o.skip_bad;
+  ro.max_line_bytes = o.max_line_bytes;
   io::read_stats stats;
   auto docs = io::read_inputs(o.files, ro, stats);
   if (!docs) {

@@ -19,6 +19,7 @@ struct input_options {
   std::vector<std::string> files;
   std::string input_format = "auto";
   bool skip_bad = false;
+  std::size_t max_line_bytes = io::read_options{}.max_line_bytes;
   std::string language = "english";
 };
 

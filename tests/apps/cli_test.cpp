@@ -162,6 +162,8 @@ struct bad_case {
   std::string content;
   const char* message;  // part of the error message after "<file>:<line>: "
   int line;
+  std::string args = "";       // extra command-line arguments
+  bool keeps_good = true;      // --skip-bad keeps the good lines around the bad one
 };
 
 class BadInput : public Cli, public ::testing::WithParamInterface<bad_case> {};
@@ -172,16 +174,16 @@ TEST_P(BadInput, ExitsTwoNamingFileAndLineOrSkipsWithCount) {
                          ? R"({"text": "The harbour bridge remains closed tonight."})" "\n"
                          : "The harbour bridge remains closed tonight.\n";
   fs::path p = write(c.file, good + c.content + good);
-  auto r = run("summarize '" + p.string() + "'");
+  auto r = run("summarize " + c.args + " '" + p.string() + "'");
   EXPECT_EQ(r.exit_code, 2) << c.name;
   EXPECT_NE(r.err.find(p.string() + ":" + std::to_string(c.line)), std::string::npos)
       << c.name << ": " << r.err;
   EXPECT_NE(r.err.find(c.message), std::string::npos) << c.name << ": " << r.err;
 
-  auto skip = run("summarize --skip-bad '" + p.string() + "'");
+  auto skip = run("summarize --skip-bad " + c.args + " '" + p.string() + "'");
   EXPECT_EQ(skip.exit_code, 0) << c.name << ": " << skip.err;
   EXPECT_NE(skip.err.find("skipped 1 bad record"), std::string::npos) << c.name << ": " << skip.err;
-  EXPECT_NE(skip.out.find("harbour bridge"), std::string::npos) << c.name;
+  EXPECT_EQ(skip.out.find("harbour bridge") != std::string::npos, c.keeps_good) << c.name;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -191,7 +193,10 @@ INSTANTIATE_TEST_SUITE_P(
         bad_case{"invalid_utf8_json", "bad.jsonl", "{\"text\": \"caf\xC3\x28\"}\n", "UTF-8", 2},
         bad_case{"bad_json", "bad.jsonl", "{\"text\": \"unterminated\n", "JSON", 2},
         bad_case{"missing_text", "bad.jsonl", "{\"id\": \"7\", \"title\": \"no body\"}\n", "text", 2},
-        bad_case{"binary_line", "bad.txt", std::string("bin\0ary\n", 7), "binary", 2}),
+        bad_case{"long_line", "bad.txt", std::string(300, 'x') + "\n", "longer than 100 bytes", 2,
+                 "--max-line-bytes 100"},
+        // A NUL byte near the start makes the whole file binary: skipped whole.
+        bad_case{"binary_file", "bad.txt", std::string("bin\0ary\n", 8), "binary", 2, "", false}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(Cli, MissingFileExitsTwo) {
