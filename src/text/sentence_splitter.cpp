@@ -109,7 +109,9 @@ bool is_opener(std::int32_t cp) noexcept {
   }
 }
 
-enum class letter_case { lower, upper, digit, other };
+// `punct`: a character that continues a sentence and cannot start one (dash, comma, colon,
+// semicolon, closing mark): "\"Awful!\" — a reader wrote" stays one sentence.
+enum class letter_case { lower, upper, digit, punct, other };
 
 letter_case case_of(std::int32_t cp) noexcept {
   if (cp < 0x80) {
@@ -332,16 +334,21 @@ class splitter_run {
       }
       k += d.len;
     }
-    last_end_ = k;
+    // 3. So do closing marks standing alone after white space: tokenized text (`go . "`) and
+    // French spacing ("« Je pars. »").
+    // In tokenized text, a repeated stop ("eavis presley ? ?") joins the run as well.
+    const std::size_t end = attach_closer_tokens(k, alone || question);
+    last_end_ = end;
 
-    const next_word next = look_ahead(k);
+    const next_word next = look_ahead(end);
     bool split = false;
     if (next.at_end) {
       split = true;
     } else if (strong) {
       split = true;
     } else if (question) {
-      split = next.space_before && (alone || next.first != letter_case::lower);
+      split = next.space_before && (alone || (next.first != letter_case::lower &&
+                                              next.first != letter_case::punct));
     } else if (ellipsis) {
       split = next.space_before && next.first == letter_case::upper && !stutter(i, next);
     } else if (!next.space_before) {
@@ -351,15 +358,15 @@ class splitter_run {
     } else {
       split = period_split(i, next);
     }
-    if (!split) return k;
-
-    if (alone) last_end_ = attach_tokenized_closers(last_end_);
-    close();
-    return last_end_;
+    if (split) close();
+    return end;
   }
 
-  // In tokenized text a closing quote or bracket is a token of its own: `he said " go . "`.
-  std::size_t attach_tokenized_closers(std::size_t end) {
+  // Extends `end` over the white-space words that consist of closing marks only (PTB's '' too),
+  // and with `stops` of sentence-final punctuation too, on the same line. A straight double
+  // quote counts only when a quote is open in the sentence; a single straight quote never does
+  // (it is as often an apostrophe).
+  std::size_t attach_closer_tokens(std::size_t end, bool stops) {
     const std::size_t n = text_.size();
     for (;;) {
       std::size_t m = end;
@@ -380,7 +387,9 @@ class splitter_run {
         }
         decoded d = decode(text_, e);
         if (is_space(d.cp)) break;
-        if (!is_closer(d.cp) || d.cp == '\'') {
+        bool stop = stops && stop_kind_of(d.cp) != stop_kind::none &&
+                    stop_kind_of(d.cp) != stop_kind::strong;
+        if ((!is_closer(d.cp) || d.cp == '\'') && !stop) {
           only_closers = false;
           break;
         }
@@ -414,7 +423,13 @@ class splitter_run {
       m += d.len;
     }
     if (m >= n) return w;
-    w.first = case_of(decode(text_, m).cp);
+    decoded first = decode(text_, m);
+    w.first = case_of(first.cp);
+    if (w.first == letter_case::other &&
+        (first.cp == ',' || first.cp == ';' || first.cp == ':' || is_closer(first.cp) ||
+         (first.cp >= 0x80 && utf8proc_category(first.cp) == UTF8PROC_CATEGORY_PD) ||
+         first.cp == '-'))
+      w.first = letter_case::punct;
     for (std::size_t e = m; e < n && e - m < 16; ++e) {
       char c = text_[e];
       if (!is_ascii_letter(c) && c != '\'') break;
@@ -489,7 +504,7 @@ class splitter_run {
 
   // A full stop followed by white space, in untokenized text.
   bool period_split(std::size_t i, const next_word& next) const {
-    if (next.first == letter_case::lower) return false;
+    if (next.first == letter_case::lower || next.first == letter_case::punct) return false;
     switch (classify_word(i)) {
       case abbrev_class::title: return false;
       case abbrev_class::number:

@@ -35,6 +35,8 @@ const std::vector<split_case> kCases = {
     {"plain", "One sentence.", {"One sentence."}},
     {"plain", "First. Second.", {"First.", "Second."}},
     {"plain", "No final stop", {"No final stop"}},
+    {"plain", "The sun set. Clouds gathered.", {"The sun set.", "Clouds gathered."}},
+    {"plain-initial-colon", "A: Yes. B: No.", {"A: Yes.", "B: No."}},
     {"plain", "  padded.   Both sides.  ", {"padded.", "Both sides."}},
     {"question", "Who did it? Police do not know.", {"Who did it?", "Police do not know."}},
     {"exclaim", "Run! They are coming.", {"Run!", "They are coming."}},
@@ -44,6 +46,7 @@ const std::vector<split_case> kCases = {
     {"exclaim-lower", "\"Stop!\" he shouted.", {"\"Stop!\" he shouted."}},
     {"question-no-space", "What?Nothing.", {"What?Nothing."}},
     {"yahoo", "Shares of Yahoo! rose. Then they fell.", {"Shares of Yahoo! rose.", "Then they fell."}},
+    {"question-comma", "\"Why?\", he asked.", {"\"Why?\", he asked."}},
     {"question-digit", "How many? 27 people died.", {"How many?", "27 people died."}},
 
     // --- titles ---
@@ -60,6 +63,8 @@ const std::vector<split_case> kCases = {
     {"title", "He met Capt. Phillips. The ship sank.", {"He met Capt. Phillips.", "The ship sank."}},
     {"title-before-starter", "Sen. The Honourable member spoke.",
      {"Sen. The Honourable member spoke."}},
+    {"title-and", "I saw Mr. and Mrs. Smith.", {"I saw Mr. and Mrs. Smith."}},
+    {"title-rev", "The Rev. Martin Luther King Jr. spoke.", {"The Rev. Martin Luther King Jr. spoke."}},
     {"title-lower", "The dr. said no.", {"The dr. said no."}},
     {"title-bracket", "The officer (Lt. Ross) fired.", {"The officer (Lt. Ross) fired."}},
     {"title-hyphen", "The ex-Gov. Perry spoke.", {"The ex-Gov. Perry spoke."}},
@@ -191,6 +196,9 @@ const std::vector<split_case> kCases = {
      {"\"We left.", "We came back.\"", "Then silence."}},
     {"quote-opens-next", "He left.\"Then\" was the word.", {"He left.\"Then\" was the word."}},
     {"quote-next", "He left. \"We are safe,\" she said.", {"He left.", "\"We are safe,\" she said."}},
+    {"guillemets-spaced", "« Je pars. » Il est parti.", {"« Je pars. »", "Il est parti."}},
+    {"quote-dash", "\"This is awful!!\" — a reader wrote.", {"\"This is awful!!\" — a reader wrote."}},
+    {"two-quotes", "\"Is it over?\" \"No.\"", {"\"Is it over?\"", "\"No.\""}},
     {"guillemets", "Il a dit «non.» Puis il est parti.", {"Il a dit «non.»", "Puis il est parti."}},
 
     // --- missing space ---
@@ -217,6 +225,8 @@ const std::vector<split_case> kCases = {
     {"tokenized-quote-opens", "he left . \" we are safe , \" she said .",
      {"he left .", "\" we are safe , \" she said ."}},
     {"tokenized-upper", "He left . The end .", {"He left .", "The end ."}},
+    {"tokenized-repeated", "eavis presley ? ? glastonbury founder", {"eavis presley ? ?", "glastonbury founder"}},
+    {"tokenized-abbrev-title", "mr. smith and mrs. jones spoke .", {"mr. smith and mrs. jones spoke ."}},
 
     // --- Unicode punctuation ---
     {"cjk", "北京下雨了。我们在家。", {"北京下雨了。", "我们在家。"}},
