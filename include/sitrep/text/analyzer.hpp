@@ -1,13 +1,21 @@
 // sitrep/text/analyzer.hpp — from text to index terms: tokenize, drop stopwords, stem.
 //
 //   auto a = sitrep::text::analyzer::create({.language = "english"});
+//   if (!a) return a.error();
 //   a->terms("The gunmen were attacking the hotel");  // {"gunmen", "attack", "hotel"}
 //
 // The analyzer is the one place that decides what a "term" is, so every summarizer and the
-// vector space see the same terms. Tokens that are pure punctuation are never terms; with
-// `remove_stopwords`, stopwords are dropped before stemming.
+// vector space see the same terms. For each token of `tokenize` (tokenizer.hpp), in order:
+//   1. a token with no letter and no digit is dropped (pure punctuation never is a term);
+//   2. with `remove_stopwords`, a stopword of the language is dropped, and so is a tokenized
+//      clitic ("'s", "'re", "n't"), which carries no topic in any language;
+//   3. with `stem`, the token is replaced by its Snowball stem, except a token holding a digit
+//      or a full stop ("3.5", "u.s", "bbc.co.uk"): numbers and acronyms are kept as they are.
+//      A token whose stem would be empty is kept unstemmed.
+// Stopwords are matched before stemming, on the normalized token.
 //
-// Thread safety: `terms` uses a stemmer (stemmer.hpp), so one analyzer per thread.
+// Options are validated once by `create`. Thread safety: `terms` uses a stemmer (stemmer.hpp),
+// so one analyzer per thread; `is_stopword` and `options` are safe to share.
 #pragma once
 
 #include <optional>
@@ -22,7 +30,7 @@
 namespace sitrep::text {
 
 struct analyzer_options {
-  /// Snowball language name (stemmer.hpp); also picks the stopword list.
+  /// Snowball language name or ISO code (stemmer.hpp); also picks the stopword list.
   std::string language = "english";
   /// Stem terms with the language's Snowball stemmer.
   bool stem = true;
