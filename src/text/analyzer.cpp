@@ -85,4 +85,21 @@ std::vector<std::string> analyzer::terms(std::string_view text) {
   return tokens;
 }
 
+std::vector<analyzed_token> analyzer::analyze(std::string_view text) {
+  std::vector<analyzed_token> out;
+  for (std::string& token : tokenize(text)) {
+    if (!has_letter_or_digit(token)) continue;
+    analyzed_token t;
+    t.stopword = is_stopword(token);
+    if (stemmer_ && !keep_unstemmed(token)) {
+      std::string stemmed = stemmer_->stem(token);
+      t.term = stemmed.empty() ? std::move(token) : std::move(stemmed);
+    } else {
+      t.term = std::move(token);
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 }  // namespace sitrep::text

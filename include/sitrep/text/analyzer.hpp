@@ -53,8 +53,9 @@ class analyzer {
 
   /// Index terms of `text`, in order of appearance (repeats kept).
   std::vector<std::string> terms(std::string_view text);
-  /// Every word token of `text` in order, stopwords included and flagged (stemmed when
-  /// stemming is on, whatever `remove_stopwords` says). `terms` is this without stopwords.
+  /// Every word token of `text` in order (pure punctuation dropped), stemmed as `terms` stems
+  /// them, with stopwords kept and flagged (flags are all false when `remove_stopwords` is
+  /// off). `terms` is this without the stopwords.
   std::vector<analyzed_token> analyze(std::string_view text);
   /// Whether a normalized token is a stopword of this analyzer's language (false when stopword
   /// removal is off).
