@@ -18,9 +18,7 @@ bool has_letter_or_digit(std::string_view token) noexcept {
   return false;
 }
 
-bool is_clitic(std::string_view token) noexcept {
-  return token.front() == '\'' || token == "n't";
-}
+bool is_clitic(std::string_view token) noexcept { return token.front() == '\'' || token == "n't"; }
 
 bool keep_unstemmed(std::string_view token) noexcept {
   for (char c : token)
@@ -34,8 +32,7 @@ bool keep_unstemmed(std::string_view token) noexcept {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wfree-nonheap-object"
 #endif
-status load(const analyzer_options& options, std::optional<stemmer>& stem,
-            stopword_list& stop) {
+status load(const analyzer_options& options, std::optional<stemmer>& stem, stopword_list& stop) {
   if (options.stem) {
     auto s = stemmer::create(options.language);
     if (!s) return s.error();

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <unordered_map>
@@ -51,8 +52,19 @@ std::size_t prev_start(std::string_view text, std::size_t i) noexcept {
 // (U+200B) is a format character, not white space.
 bool is_space(std::int32_t cp) noexcept {
   switch (cp) {
-    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
-    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
     case 0x3000:
       return true;
     default:
@@ -64,10 +76,18 @@ bool is_space(std::int32_t cp) noexcept {
 // blank line. CR LF counts once, a paragraph separator or form feed counts as a blank line.
 int line_breaks(std::string_view text, std::size_t i, std::int32_t cp) noexcept {
   switch (cp) {
-    case '\n': case '\v': case 0x85: case 0x2028: return 1;
-    case '\r': return (i + 1 < text.size() && text[i + 1] == '\n') ? 0 : 1;
-    case '\f': case 0x2029: return 2;
-    default: return 0;
+    case '\n':
+    case '\v':
+    case 0x85:
+    case 0x2028:
+      return 1;
+    case '\r':
+      return (i + 1 < text.size() && text[i + 1] == '\n') ? 0 : 1;
+    case '\f':
+    case 0x2029:
+      return 2;
+    default:
+      return 0;
   }
 }
 
@@ -77,35 +97,80 @@ enum class stop_kind { none, period, ellipsis, question, strong };
 // sentence even when the next character follows without white space.
 stop_kind stop_kind_of(std::int32_t cp) noexcept {
   switch (cp) {
-    case '.': return stop_kind::period;
-    case 0x2026: return stop_kind::ellipsis;  // …
-    case '?': case '!': case 0x203C: case 0x2047: case 0x2048: case 0x2049:  // ‼ ⁇ ⁈ ⁉
-    case 0x061F: case 0x06D4:                                                   // ؟ ۔
-    case 0x0964: case 0x0965:                                                   // । ॥
+    case '.':
+      return stop_kind::period;
+    case 0x2026:
+      return stop_kind::ellipsis;  // …
+    case '?':
+    case '!':
+    case 0x203C:
+    case 0x2047:
+    case 0x2048:
+    case 0x2049:  // ‼ ⁇ ⁈ ⁉
+    case 0x061F:
+    case 0x06D4:  // ؟ ۔
+    case 0x0964:
+    case 0x0965:  // । ॥
       return stop_kind::question;
-    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: case 0xFF61:  // 。！？．｡
+    case 0x3002:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF0E:
+    case 0xFF61:  // 。！？．｡
       return stop_kind::strong;
-    default: return stop_kind::none;
+    default:
+      return stop_kind::none;
   }
 }
 
 bool is_closer(std::int32_t cp) noexcept {
   switch (cp) {
-    case '"': case '\'': case ')': case ']': case '}':
-    case 0x2019: case 0x201D: case 0x00BB: case 0x203A:  // ’ ” » ›
-    case 0x300D: case 0x300F: case 0x3011: case 0x3009: case 0x300B: case 0xFF09: case 0xFF3D:
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x2019:
+    case 0x201D:
+    case 0x00BB:
+    case 0x203A:  // ’ ” » ›
+    case 0x300D:
+    case 0x300F:
+    case 0x3011:
+    case 0x3009:
+    case 0x300B:
+    case 0xFF09:
+    case 0xFF3D:
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
 bool is_opener(std::int32_t cp) noexcept {
   switch (cp) {
-    case '"': case '\'': case '(': case '[': case '{': case '*': case '`':
-    case 0x2018: case 0x201C: case 0x00AB: case 0x2039: case 0x00BF: case 0x00A1:  // ‘ “ « ‹ ¿ ¡
-    case 0x300C: case 0x300E: case 0x3010: case 0x3008: case 0x300A: case 0xFF08:
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case '{':
+    case '*':
+    case '`':
+    case 0x2018:
+    case 0x201C:
+    case 0x00AB:
+    case 0x2039:
+    case 0x00BF:
+    case 0x00A1:  // ‘ “ « ‹ ¿ ¡
+    case 0x300C:
+    case 0x300E:
+    case 0x3010:
+    case 0x3008:
+    case 0x300A:
+    case 0xFF08:
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -122,10 +187,15 @@ letter_case case_of(std::int32_t cp) noexcept {
   }
   if (cp < 0) return letter_case::other;
   switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LL: return letter_case::lower;
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return letter_case::upper;
-    case UTF8PROC_CATEGORY_ND: return letter_case::digit;
-    default: return letter_case::other;
+    case UTF8PROC_CATEGORY_LL:
+      return letter_case::lower;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+      return letter_case::upper;
+    case UTF8PROC_CATEGORY_ND:
+      return letter_case::digit;
+    default:
+      return letter_case::other;
   }
 }
 
@@ -162,10 +232,14 @@ class abbreviation_table {
       std::string_view cls = cb == npos ? std::string_view{} : rest.substr(cb);
       cls = cls.substr(0, cls.find_first_of(" \t\r"));
       abbrev_class c = abbrev_class::common;
-      if (cls == "title") c = abbrev_class::title;
-      else if (cls == "number") c = abbrev_class::number;
-      else if (cls == "final") c = abbrev_class::final;
-      else if (cls == "time") c = abbrev_class::time;
+      if (cls == "title")
+        c = abbrev_class::title;
+      else if (cls == "number")
+        c = abbrev_class::number;
+      else if (cls == "final")
+        c = abbrev_class::final;
+      else if (cls == "time")
+        c = abbrev_class::time;
       words_[std::move(word)] = c;
     }
   }
@@ -188,29 +262,29 @@ const abbreviation_table& abbreviations() {
 // happens only before one of these: "in the U.S. The" splits, "U.S. Army" does not. Names and
 // nouns are deliberately absent: merging two sentences is the cheaper mistake.
 constexpr std::string_view kSentenceStarters[] = {
-    "a",       "about",   "according", "after",  "again",   "all",     "also",    "although",
-    "among",   "an",      "and",       "another", "as",     "at",      "because", "before",
-    "both",    "but",     "by",        "despite", "during", "each",    "earlier", "eight",
-    "even",    "every",   "five",      "for",     "four",   "from",    "he",      "he's",
-    "her",     "here",    "his",       "how",     "however", "i",      "i'm",     "if",
-    "in",      "instead", "it",        "it's",    "its",    "last",    "later",   "many",
-    "meanwhile", "more",  "most",      "mr",      "mrs",    "ms",      "my",      "nine",
-    "no",      "not",     "now",       "on",      "one",    "only",    "our",     "several",
-    "she",     "she's",   "since",     "six",     "so",     "some",    "still",   "such",
-    "ten",     "that",    "that's",    "the",     "their",  "then",    "there",   "there's",
-    "these",   "they",    "this",      "those",   "three",  "thus",    "today",   "two",
-    "we",      "what",    "when",      "where",   "which",  "while",   "who",     "why",
-    "with",    "yet",     "you",
+    "a",         "about",   "according", "after",   "again",   "all",   "also",    "although",
+    "among",     "an",      "and",       "another", "as",      "at",    "because", "before",
+    "both",      "but",     "by",        "despite", "during",  "each",  "earlier", "eight",
+    "even",      "every",   "five",      "for",     "four",    "from",  "he",      "he's",
+    "her",       "here",    "his",       "how",     "however", "i",     "i'm",     "if",
+    "in",        "instead", "it",        "it's",    "its",     "last",  "later",   "many",
+    "meanwhile", "more",    "most",      "mr",      "mrs",     "ms",    "my",      "nine",
+    "no",        "not",     "now",       "on",      "one",     "only",  "our",     "several",
+    "she",       "she's",   "since",     "six",     "so",      "some",  "still",   "such",
+    "ten",       "that",    "that's",    "the",     "their",   "then",  "there",   "there's",
+    "these",     "they",    "this",      "those",   "three",   "thus",  "today",   "two",
+    "we",        "what",    "when",      "where",   "which",   "while", "who",     "why",
+    "with",      "yet",     "you",
 };
 
 // After "a.m."/"p.m.": capitalized words that continue the time expression.
 constexpr std::string_view kTimeContinuations[] = {
-    "apr",    "april",    "aug",    "august", "bst",    "cest",      "cet",    "cst",
-    "dec",    "december", "eastern", "edt",   "est",    "et",        "feb",    "february",
-    "friday", "gmt",      "jan",    "january", "jul",   "july",      "jun",    "june",
-    "local",  "mar",      "march",  "may",    "monday", "mountain",  "mt",     "nov",
-    "november", "oct",    "october", "pacific", "pt",   "saturday",  "sunday", "thursday",
-    "tuesday", "utc",     "wednesday",
+    "apr",      "april",    "aug",       "august",  "bst",    "cest",     "cet",    "cst",
+    "dec",      "december", "eastern",   "edt",     "est",    "et",       "feb",    "february",
+    "friday",   "gmt",      "jan",       "january", "jul",    "july",     "jun",    "june",
+    "local",    "mar",      "march",     "may",     "monday", "mountain", "mt",     "nov",
+    "november", "oct",      "october",   "pacific", "pt",     "saturday", "sunday", "thursday",
+    "tuesday",  "utc",      "wednesday",
 };
 
 static_assert(std::is_sorted(std::begin(kSentenceStarters), std::end(kSentenceStarters)));
@@ -225,8 +299,8 @@ bool contains(const auto& sorted, std::string_view word) {
 
 // What follows a run of sentence-final punctuation.
 struct next_word {
-  bool space_before = false;  // white space between the punctuation and the word
-  bool at_end = false;        // nothing but white space follows
+  bool space_before = false;               // white space between the punctuation and the word
+  bool at_end = false;                     // nothing but white space follows
   letter_case first = letter_case::other;  // case of the first character after any openers
   std::string lower;  // the word's leading ASCII letters and apostrophes, lowercased
 };
@@ -347,8 +421,8 @@ class splitter_run {
     } else if (strong) {
       split = true;
     } else if (question) {
-      split = next.space_before && (alone || (next.first != letter_case::lower &&
-                                              next.first != letter_case::punct));
+      split = next.space_before &&
+              (alone || (next.first != letter_case::lower && next.first != letter_case::punct));
     } else if (ellipsis) {
       split = next.space_before && next.first == letter_case::upper && !stutter(i, next);
     } else if (!next.space_before) {
@@ -506,7 +580,8 @@ class splitter_run {
   bool period_split(std::size_t i, const next_word& next) const {
     if (next.first == letter_case::lower || next.first == letter_case::punct) return false;
     switch (classify_word(i)) {
-      case abbrev_class::title: return false;
+      case abbrev_class::title:
+        return false;
       case abbrev_class::number:
         return next.first != letter_case::digit;
       case abbrev_class::final:
@@ -515,7 +590,8 @@ class splitter_run {
         return next.first == letter_case::upper && !contains(kTimeContinuations, next.lower);
       case abbrev_class::common:
         return next.first == letter_case::upper && contains(kSentenceStarters, next.lower);
-      case abbrev_class::none: break;
+      case abbrev_class::none:
+        break;
     }
     return true;
   }
@@ -541,9 +617,9 @@ class splitter_run {
 
   std::string_view text_;
   std::vector<byte_span> spans_;
-  std::size_t start_ = npos;   // first byte of the open sentence, npos when none is open
-  std::size_t last_end_ = 0;   // end of its last non-space character
-  std::size_t quotes_ = 0;     // straight double quotes seen in the open sentence
+  std::size_t start_ = npos;  // first byte of the open sentence, npos when none is open
+  std::size_t last_end_ = 0;  // end of its last non-space character
+  std::size_t quotes_ = 0;    // straight double quotes seen in the open sentence
 };
 
 // The end of [b, e) without trailing white space.

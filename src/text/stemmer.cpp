@@ -40,8 +40,9 @@ stemmer::~stemmer() = default;
 
 std::string stemmer::stem(std::string_view word) {
   if (!impl_ || word.empty()) return std::string(word);
-  const sb_symbol* out = sb_stemmer_stem(
-      impl_->handle, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(impl_->handle, reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   // libstemmer returns null only when it runs out of memory; the word itself is the best answer.
   if (out == nullptr) return std::string(word);
   return std::string(reinterpret_cast<const char*>(out),

@@ -51,12 +51,23 @@ kind ascii_kind(unsigned char c) noexcept {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return kind::word;
   if (c >= '0' && c <= '9') return kind::digit;
   switch (c) {
-    case '\'': return kind::apostrophe;
-    case '.': return kind::period;
-    case '-': return kind::hyphen;
-    case ',': return kind::comma;
-    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v': return kind::space;
-    default: return kind::other;
+    case '\'':
+      return kind::apostrophe;
+    case '.':
+      return kind::period;
+    case '-':
+      return kind::hyphen;
+    case ',':
+      return kind::comma;
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case '\f':
+    case '\v':
+      return kind::space;
+    default:
+      return kind::other;
   }
 }
 
@@ -65,15 +76,25 @@ kind unicode_kind(utf8proc_int32_t cp) noexcept {
   if (cp == 0x2019 || cp == 0x02BC) return kind::apostrophe;
   if (cp == 0x2010 || cp == 0x2011) return kind::hyphen;
   switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_ND: return kind::digit;
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_ND:
+      return kind::digit;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
       return kind::word;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
       return kind::space;
-    default: return kind::other;
+    default:
+      return kind::other;
   }
 }
 
@@ -108,11 +129,11 @@ std::vector<std::string> scan(std::size_t n, KindAt kind_at, Append append) {
           ++i;
           continue;
         }
-        if (i + 1 < n && (c == kind::apostrophe || c == kind::period || c == kind::hyphen ||
-                          c == kind::comma)) {
+        if (i + 1 < n &&
+            (c == kind::apostrophe || c == kind::period || c == kind::hyphen || c == kind::comma)) {
           kind next = kind_at(i + 1);
-          bool joins = c == kind::comma ? (last == kind::digit && next == kind::digit)
-                                        : is_wordish(next);
+          bool joins =
+              c == kind::comma ? (last == kind::digit && next == kind::digit) : is_wordish(next);
           if (joins) {
             append(token, i);
             append(token, i + 1);
@@ -173,8 +194,7 @@ std::string normalize(std::string_view text) {
 std::vector<std::string> tokenize(std::string_view text) {
   if (is_ascii(text)) {
     return scan(
-        text.size(),
-        [&](std::size_t i) { return ascii_kind(static_cast<unsigned char>(text[i])); },
+        text.size(), [&](std::size_t i) { return ascii_kind(static_cast<unsigned char>(text[i])); },
         [&](std::string& out, std::size_t i) { out.push_back(ascii_lower(text[i])); });
   }
   std::string normalized = normalize(text);
@@ -198,9 +218,14 @@ std::vector<std::string> tokenize(std::string_view text) {
       cps.size(), [&](std::size_t i) { return kinds[i]; },
       [&](std::string& out, std::size_t i) {
         switch (kinds[i]) {
-          case kind::apostrophe: out.push_back('\''); return;
-          case kind::hyphen: out.push_back('-'); return;
-          default: break;
+          case kind::apostrophe:
+            out.push_back('\'');
+            return;
+          case kind::hyphen:
+            out.push_back('-');
+            return;
+          default:
+            break;
         }
         utf8proc_uint8_t buf[4];
         utf8proc_ssize_t len = utf8proc_encode_char(cps[i], buf);

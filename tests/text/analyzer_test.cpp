@@ -45,7 +45,8 @@ TEST(text_analyzer, options_switch_steps_off) {
   auto no_stem = make({.stem = false});
   EXPECT_EQ(no_stem.terms("The gunmen were attacking"), (strings{"gunmen", "attacking"}));
   auto no_stop = make({.remove_stopwords = false});
-  EXPECT_EQ(no_stop.terms("The gunmen were attacking"), (strings{"the", "gunmen", "were", "attack"}));
+  EXPECT_EQ(no_stop.terms("The gunmen were attacking"),
+            (strings{"the", "gunmen", "were", "attack"}));
   EXPECT_FALSE(no_stop.is_stopword("the"));
   auto neither = make({.stem = false, .remove_stopwords = false});
   EXPECT_EQ(neither.terms("The U.S. Army's"), (strings{"the", "u.s", "army's"}));

@@ -18,12 +18,18 @@ struct stem_case {
 
 TEST(text_stemmer, stems_several_languages) {
   const stem_case cases[] = {
-      {"english", "running", "run"},       {"english", "attacking", "attack"},
-      {"english", "generalizations", "general"}, {"english", "hotel", "hotel"},
-      {"french", "continuellement", "continuel"}, {"french", "maisons", "maison"},
-      {"german", "häuser", "haus"},       {"german", "aufeinanderfolgenden", "aufeinanderfolg"},
-      {"russian", "москвы", "москв"},     {"russian", "взорвался", "взорва"},
-      {"spanish", "corriendo", "corr"},   {"dutch", "lichamelijk", "licham"},
+      {"english", "running", "run"},
+      {"english", "attacking", "attack"},
+      {"english", "generalizations", "general"},
+      {"english", "hotel", "hotel"},
+      {"french", "continuellement", "continuel"},
+      {"french", "maisons", "maison"},
+      {"german", "häuser", "haus"},
+      {"german", "aufeinanderfolgenden", "aufeinanderfolg"},
+      {"russian", "москвы", "москв"},
+      {"russian", "взорвался", "взорва"},
+      {"spanish", "corriendo", "corr"},
+      {"dutch", "lichamelijk", "licham"},
       {"porter", "generalizations", "gener"},
   };
   for (const auto& c : cases) {
@@ -47,7 +53,7 @@ TEST(text_stemmer, every_language_creates_and_stems) {
 
 TEST(text_stemmer, iso_codes_and_case_resolve_to_the_canonical_name) {
   const std::pair<const char*, const char*> cases[] = {
-      {"en", "english"}, {"eng", "english"}, {"fr", "french"}, {"de", "german"},
+      {"en", "english"}, {"eng", "english"},     {"fr", "french"}, {"de", "german"},
       {"ru", "russian"}, {"English", "english"}, {"FR", "french"}, {"nl", "dutch"}};
   for (const auto& [code, name] : cases) {
     auto s = stemmer::create(code);

@@ -17,10 +17,10 @@ using ::testing::HasSubstr;
 
 TEST(text_stopwords, every_shipped_language_loads_and_has_a_known_word) {
   const std::map<std::string, std::string> known = {
-      {"danish", "og"},      {"dutch", "het"},      {"english", "the"},     {"finnish", "olla"},
-      {"french", "le"},     {"german", "und"},     {"hungarian", "az"},    {"italian", "della"},
-      {"nepali", "र"},       {"norwegian", "og"},   {"portuguese", "não"},  {"russian", "и"},
-      {"spanish", "el"},     {"swedish", "och"},    {"turkish", "ve"}};
+      {"danish", "og"},  {"dutch", "het"},    {"english", "the"},    {"finnish", "olla"},
+      {"french", "le"},  {"german", "und"},   {"hungarian", "az"},   {"italian", "della"},
+      {"nepali", "र"},   {"norwegian", "og"}, {"portuguese", "não"}, {"russian", "и"},
+      {"spanish", "el"}, {"swedish", "och"},  {"turkish", "ve"}};
   auto names = stopword_list::languages();
   EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), known.size());
   for (const auto& name : names) {

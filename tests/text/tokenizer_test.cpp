@@ -23,7 +23,7 @@ const std::vector<token_case> kTokenCases = {
     {"  \t\n ", {}},
     {"Hello, world!", {"hello", "world"}},
     {"don't", {"don't"}},
-    {"don’t", {"don't"}},           // typographic apostrophe
+    {"don’t", {"don't"}},  // typographic apostrophe
     {"It’s the army’s", {"it's", "the", "army's"}},
     {"well-known rock-solid", {"well-known", "rock-solid"}},
     {"well‐known", {"well-known"}},  // U+2010 hyphen
@@ -36,7 +36,8 @@ const std::vector<token_case> kTokenCases = {
     {"'quoted'", {"quoted"}},
     {"did n't", {"did", "n't"}},
     {"we 're here", {"we", "'re", "here"}},
-    {"he 's , she 'll , i 'm , they 've , you 'd", {"he", "'s", "she", "'ll", "i", "'m", "they", "'ve", "you", "'d"}},
+    {"he 's , she 'll , i 'm , they 've , you 'd",
+     {"he", "'s", "she", "'ll", "i", "'m", "they", "'ve", "you", "'d"}},
     {"'90s music", {"90s", "music"}},
     {"rock 'n' roll", {"rock", "n", "roll"}},
     {"u.s.", {"u.s"}},
@@ -46,11 +47,11 @@ const std::vector<token_case> kTokenCases = {
     {"#breaking @user", {"breaking", "user"}},
     {"Wait...what", {"wait", "what"}},
     {"Wait…what", {"wait", "what"}},
-    {"ＡＢＣ １２３", {"abc", "123"}},   // fullwidth, NFKC
-    {"ﬁnance", {"finance"}},           // ligature, NFKC
-    {"Straße", {"strasse"}},           // case folding
+    {"ＡＢＣ １２３", {"abc", "123"}},  // fullwidth, NFKC
+    {"ﬁnance", {"finance"}},            // ligature, NFKC
+    {"Straße", {"strasse"}},            // case folding
     {"ÉCOLE École", {"école", "école"}},
-    {"Cafe\u0301", {"café"}},          // combining accent composed
+    {"Cafe\u0301", {"café"}},              // combining accent composed
     {"soft\u00adhyphen", {"softhyphen"}},  // default-ignorable dropped
     {"Москва и Киев", {"москва", "и", "киев"}},
     {"北京 上海", {"北京", "上海"}},
@@ -80,7 +81,9 @@ TEST(text_tokenize, ascii_fast_path_agrees_with_unicode_path) {
 }
 
 TEST(text_tokenize, invalid_utf8_is_skipped) {
-  EXPECT_EQ(tokenize("ab\xff" "cd \xc3 ef"), (strings{"abcd", "ef"}));
+  EXPECT_EQ(tokenize("ab\xff"
+                     "cd \xc3 ef"),
+            (strings{"abcd", "ef"}));
   EXPECT_EQ(normalize("a\xffz"), "az");
 }
 

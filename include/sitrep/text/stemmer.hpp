@@ -5,8 +5,14 @@
 //   s->stem("running");  // "run"
 //
 // Languages are named as libstemmer names them ("english", "french", "german", ... and the
-// ISO 639 codes it accepts, "en", "fr"); `stemmer::languages()` lists them. Input must be
-// normalized lowercase UTF-8 (see tokenizer.hpp).
+// ISO 639 codes it accepts, "en", "fr", "deu"); ASCII case is ignored ("English"), and
+// `language()` always gives the canonical name ("en" -> "english"). `stemmer::languages()` lists
+// the 29 names: arabic, armenian, basque, catalan, danish, dutch, english, finnish, french,
+// german, greek, hindi, hungarian, indonesian, irish, italian, lithuanian, nepali, norwegian,
+// porter (Porter's original English algorithm), portuguese, romanian, russian, serbian, spanish,
+// swedish, tamil, turkish, yiddish. Input must be normalized lowercase UTF-8 (see tokenizer.hpp);
+// other input gives some string, never a crash. Creating a stemmer costs a little: make one and
+// reuse it.
 //
 // Thread safety: a stemmer keeps scratch state, so `stem` must not be called on one object
 // from two threads at once; make one per thread. Moving is cheap; copying is disabled.
@@ -32,7 +38,7 @@ class stemmer {
   stemmer& operator=(stemmer&&) noexcept;
   ~stemmer();
 
-  /// The stem of one lowercase word.
+  /// The stem of one lowercase word; "" for "". A moved-from stemmer returns the word as is.
   std::string stem(std::string_view word);
   const std::string& language() const noexcept { return language_; }
 
