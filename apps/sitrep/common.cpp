@@ -84,9 +84,9 @@ std::optional<vsm::collection> build_collection(const std::vector<io::input_docu
 
 std::optional<rank::budget> make_budget(const summary_options& o, int& exit_code) {
   rank::budget b;
-  if (o.bytes) b = {rank::budget_unit::bytes, o.bytes};
-  else if (o.sentences) b = {rank::budget_unit::sentences, o.sentences};
-  else if (o.words) b = {rank::budget_unit::words, o.words};
+  if (o.bytes) b = {rank::budget_unit::bytes, *o.bytes};
+  else if (o.sentences) b = {rank::budget_unit::sentences, *o.sentences};
+  else if (o.words) b = {rank::budget_unit::words, *o.words};
   if (auto st = rank::validate(b); !st) {
     print_error(st.message());
     exit_code = kExitBadInput;

@@ -25,9 +25,9 @@ struct input_options {
 
 struct summary_options {
   std::string method;
-  std::size_t words = 0;
-  std::size_t bytes = 0;
-  std::size_t sentences = 0;
+  std::optional<std::size_t> words;
+  std::optional<std::size_t> bytes;
+  std::optional<std::size_t> sentences;
   std::string format = "text";
 };
 

@@ -30,7 +30,7 @@ struct selection_options {
   double max_similarity = 0.5;
   /// Share of a candidate's distinct content terms found in one chosen sentence at or above
   /// which it repeats that sentence.
-  double max_containment = 0.8;
+  double max_containment = 0.7;
   /// Sentences with fewer white-space words are not candidates (unless nothing else is).
   std::size_t min_words = 5;
 };
