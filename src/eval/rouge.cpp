@@ -380,11 +380,14 @@ class engine {
       double sentence_hit = 0;
       for (std::size_t i = 0; i < mlen; ++i) {
         std::uint32_t id = mt[mstart + i];
-        if (mask_[i] && budget_peer_[id] > 0 && budget_model_[id] > 0) {
-          --budget_peer_[id];
-          --budget_model_[id];
-          if (weighted) ++run;
-          else sentence_hit += 1;
+        if (mask_[i]) {
+          // A clipped position is not counted, yet (in ROUGE-W) does not end the run either.
+          if (budget_peer_[id] > 0 && budget_model_[id] > 0) {
+            --budget_peer_[id];
+            --budget_model_[id];
+            if (weighted) ++run;
+            else sentence_hit += 1;
+          }
         } else if (weighted && run > 0) {
           sentence_hit += wlcs_weight(static_cast<double>(run), w);
           run = 0;
@@ -433,7 +436,7 @@ class engine {
             score_[at] = score_[(i - 1) * cols + j - 1] + 1;
           }
           dir_[at] = 1;  // diagonal
-        } else if (weighted ? up > left : up >= left) {
+        } else if (up >= left) {
           score_[at] = up;
           dir_[at] = 2;  // up
         } else {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdlib>
 
 namespace sitrep::text {
 namespace {
@@ -142,18 +143,27 @@ class porter_word {
     apply_longest(kRules, 0);
   }
 
+  // Step 4 as the reference script's stemmer runs it: the suffixes fall into groups (by their
+  // next-to-last letter, in the order of Porter's C implementation); within a group only the
+  // first suffix the word ends with is considered, but the groups are tried one after another
+  // on the word as it stands, so "governmental" loses "al" and then "ment" ("govern") while
+  // "agreement" keeps "ement" (its stem is too short) and is not tried for "ent".
   void step4() {
-    static constexpr std::array<std::string_view, 19> kSuffixes{
-        "al",  "ance", "ence", "er",  "ic",  "able", "ible", "ant", "ement", "ment",
-        "ent", "ion",  "ou",   "ism", "ate", "iti",  "ous",  "ive", "ize"};
-    std::string_view best;
-    for (std::string_view s : kSuffixes)
-      if (ends_with(s) && s.size() > best.size()) best = s;
-    if (best.empty()) return;
-    std::size_t stem = stem_len(best);
-    if (measure(stem) <= 1) return;
-    if (best == "ion" && (stem == 0 || (b_[stem - 1] != 's' && b_[stem - 1] != 't'))) return;
-    b_.resize(stem);
+    static constexpr std::array<std::array<std::string_view, 4>, 12> kGroups{{
+        {"al"}, {"ance", "ence"}, {"er"}, {"ic"}, {"able", "ible"},
+        {"ant", "ement", "ment", "ent"}, {"ion", "ou"}, {"ism"}, {"ate", "iti"}, {"ous"},
+        {"ive"}, {"ize"},
+    }};
+    for (const auto& group : kGroups) {
+      for (std::string_view s : group) {
+        if (s.empty() || !ends_with(s)) continue;
+        std::size_t stem = stem_len(s);
+        // "ion" only counts after s or t; otherwise the group goes on to "ou".
+        if (s == "ion" && (stem == 0 || (b_[stem - 1] != 's' && b_[stem - 1] != 't'))) continue;
+        if (measure(stem) > 1) b_.resize(stem);
+        break;
+      }
+    }
   }
 
   void step5() {
