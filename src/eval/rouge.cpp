@@ -90,10 +90,12 @@ class scratch {
   explicit scratch(const rouge_options& o) : opts_(o) {}
 
   // Splits `text` into lines, applies -l / -b, tokenizes, and interns.
-  prepared_text prepare(std::string_view text) {
+  // `byte_cut` false skips the -b cut: the script's sentence reader for ROUGE-L/W applies the
+  // word limit but not the byte limit.
+  prepared_text prepare(std::string_view text, bool byte_cut = true) {
     prepared_text out;
     long words_left = opts_.word_limit > 0 ? opts_.word_limit : -1;
-    long bytes_left = opts_.byte_limit > 0 ? opts_.byte_limit : -1;
+    long bytes_left = byte_cut && opts_.byte_limit > 0 ? opts_.byte_limit : -1;
     while (!text.empty()) {
       std::size_t nl = text.find('\n');
       std::string_view line = text.substr(0, nl);
@@ -214,6 +216,8 @@ double clipped_hits(const std::vector<T>& a, const std::vector<T>& b) {
 // What one text contributes to every measure, computed once per text.
 struct text_features {
   prepared_text text;
+  prepared_text uncut;  // with -b and ROUGE-L/W: the sentences the LCS sees (no byte cut)
+  const prepared_text& sentences() const { return uncut.tokens.empty() ? text : uncut; }
   std::vector<std::vector<std::uint32_t>> ngrams;  // [n-1]: sorted ids of all n-grams
   std::vector<std::uint64_t> skip;                 // sorted skip bigrams (S)
   std::vector<std::uint64_t> skip_unigrams;        // sorted unigram keys SU adds
@@ -235,6 +239,7 @@ class engine {
   text_features features(std::string_view text) {
     text_features f;
     f.text = s_.prepare(text);
+    if (o_.byte_limit > 0 && (o_.lcs || o_.wlcs)) f.uncut = s_.prepare(text, false);
     const auto& t = f.text.tokens;
     f.ngrams.resize(static_cast<std::size_t>(std::max(o_.max_n, 1)));
     // Level 1 is needed by ROUGE-1 and by the LCS clipping.
@@ -368,18 +373,20 @@ class engine {
 
     double hit = 0, base = 0;
     std::uint32_t mstart = 0;
-    for (std::uint32_t mend : model.text.sentence_end) {
+    const auto& mst = model.sentences().tokens;
+    const auto& pst = peer.sentences().tokens;
+    for (std::uint32_t mend : model.sentences().sentence_end) {
       const std::size_t mlen = mend - mstart;
       mask_.assign(mlen, 0);
       std::uint32_t pstart = 0;
-      for (std::uint32_t pend : peer.text.sentence_end) {
-        mark_lcs(&mt[mstart], mlen, &pt[pstart], pend - pstart, weighted);
+      for (std::uint32_t pend : peer.sentences().sentence_end) {
+        mark_lcs(&mst[mstart], mlen, &pst[pstart], pend - pstart, weighted);
         pstart = pend;
       }
       std::size_t run = 0;
       double sentence_hit = 0;
       for (std::size_t i = 0; i < mlen; ++i) {
-        std::uint32_t id = mt[mstart + i];
+        std::uint32_t id = mst[mstart + i];
         if (mask_[i]) {
           // A clipped position is not counted, yet (in ROUGE-W) does not end the run either.
           if (budget_peer_[id] > 0 && budget_model_[id] > 0) {
