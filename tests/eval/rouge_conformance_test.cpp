@@ -1,0 +1,23 @@
+// Every figure the reference ROUGE-1.5.5 script printed for the project's own fixtures
+// (tests/data/rouge/{edge,random}) must be reproduced to the last digit.
+#include <gtest/gtest.h>
+
+#include "conformance.hpp"
+
+namespace sitrep::eval {
+namespace {
+
+class rouge_fixture_conformance : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(rouge_fixture_conformance, ReproducesEveryFigure) {
+  const std::string dir = std::string(SITREP_TEST_DATA_DIR) + "/rouge/" + GetParam();
+  int checked = testing::run_case(dir);
+  EXPECT_GT(checked, 0);
+  RecordProperty("figures_checked", checked);
+  std::printf("[ rouge    ] %s: %d figures checked\n", GetParam(), checked);
+}
+
+INSTANTIATE_TEST_SUITE_P(fixtures, rouge_fixture_conformance, ::testing::Values("edge", "random"));
+
+}  // namespace
+}  // namespace sitrep::eval
