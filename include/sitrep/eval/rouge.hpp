@@ -19,7 +19,7 @@
 //    reference sentence against all system sentences, clipped by unigram counts; ROUGE-W weighs
 //    consecutive runs by k^w; ROUGE-S counts skip bigrams within the gap, and ROUGE-SU adds the
 //    unigrams (all but the last token, as the script does). Recall and precision are rounded to 5
-//    decimals as the script rounds them, and F is computed from the rounded values.
+//    decimals as the script rounds them, and F is computed from the rounded values (then rounded).
 //  - averages: `Average_R/P/F` are the means of the bootstrap resample means, resample i seeding
 //    Perl's drand48 with i and drawing topics (sorted as strings) with int(rand() * n); the
 //    interval bounds are taken from the sorted resample means.
