@@ -16,9 +16,11 @@
 //    "1,234" two); `-s` drops SMART common words, then `-m` maps tokens longer than 3 characters
 //    through the WordNet 2.0 exception list or else the Porter (1980) stemmer.
 //  - per topic: ROUGE-N clips n-gram counts; ROUGE-L is the summary-level union LCS of each
-//    reference sentence against all system sentences, clipped by unigram counts; ROUGE-W weighs
-//    consecutive runs by k^w; ROUGE-S counts skip bigrams within the gap, and ROUGE-SU adds the
-//    unigrams (all but the last token, as the script does). Recall and precision are rounded to 5
+//    reference sentence against all system sentences, clipped by unigram counts (its sentences
+//    ignore -b, as the script's sentence reader does; the clipping counts come from the cut
+//    text); ROUGE-W weighs runs of consecutive hits by k^w and normalises by f(sum of f(sentence
+//    length)) on the reference side; ROUGE-S counts skip bigrams within the gap, and ROUGE-SU adds
+//    the unigrams (all but the last token, as the script does). Recall and precision are rounded to 5
 //    decimals as the script rounds them, and F is computed from the rounded values (then rounded).
 //  - averages: `Average_R/P/F` are the means of the bootstrap resample means, resample i seeding
 //    Perl's drand48 with i and drawing topics (sorted as strings) with int(rand() * n); the
