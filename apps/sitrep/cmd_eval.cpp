@@ -119,6 +119,21 @@ void print_json(const eval::evaluation& ev) {
   std::cout << out.dump(2) << '\n';
 }
 
+// One line a figure, as the conformance vectors' expected.tsv: measure, topic (AVERAGE for the
+// average), R, P, F with 5 decimals; a header line first. Made for scripts (bench/quality.sh).
+void print_tsv(const eval::evaluation& ev) {
+  std::cout << "measure\ttopic\tR\tP\tF\n";
+  for (const auto& m : ev.measures) {
+    std::cout << fmt::format("{}\tAVERAGE\t{:.5f}\t{:.5f}\t{:.5f}\n", m.name, m.average.recall,
+                             m.average.precision, m.average.f);
+    for (std::size_t i = 0; i < ev.topic_ids.size(); ++i) {
+      const auto& t = m.topics[i].score;
+      std::cout << fmt::format("{}\t{}\t{:.5f}\t{:.5f}\t{:.5f}\n", m.name, ev.topic_ids[i],
+                               t.recall, t.precision, t.f);
+    }
+  }
+}
+
 int run_eval(const eval_flags& f) {
   auto opts = build_options(f);
   if (!opts) {
@@ -141,6 +156,7 @@ int run_eval(const eval_flags& f) {
     return exit_code_for(ev.error());
   }
   if (f.format == "json") print_json(*ev);
+  else if (f.format == "tsv") print_tsv(*ev);
   else print_table(*ev, *opts, f.per_topic);
   return 0;
 }
@@ -177,8 +193,9 @@ void add_eval_command(CLI::App& app, context& ctx) {
                   "-t: 0 average per topic, 1 or 2 pool counts over topics");
   cmd->add_option("--confidence", flags->confidence, "-c: confidence level in percent");
   cmd->add_option("--resamples", flags->resamples, "-r: bootstrap resamples");
-  cmd->add_option("--format", flags->format, "table (default) or json")
-      ->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--format", flags->format,
+                  "table (default), json, or tsv (measure, topic, R, P, F a line)")
+      ->check(CLI::IsMember({"table", "json", "tsv"}));
   cmd->add_flag("--per-topic", flags->per_topic, "table: also print each topic's R/P/F");
   cmd->callback([flags, &ctx] { ctx.exit_code = run_eval(*flags); });
 }
