@@ -87,7 +87,7 @@ liveblog_source() {
     mkdir -p "$out"
     t0=$(now)
     while read -r name words; do
-      "$sitrep" summarize --method "$m" --words "$words" "$dir/$name.jsonl" >"$out/$name.txt"
+      "$sitrep" summarize --skip-bad --method "$m" --words "$words" "$dir/$name.jsonl" >"$out/$name.txt" 2>>"$work/lb/skips.log"
     done <"$work/lb/$src/budgets"
     wall=$(elapsed "$t0")
     "$sitrep" eval --system "$out" --reference "$refs" --format tsv \
