@@ -6,6 +6,7 @@
 #include "sitrep/rank/centroid.hpp"
 #include "sitrep/rank/lead.hpp"
 #include "sitrep/rank/lexrank.hpp"
+#include "sitrep/rank/textrank.hpp"
 #include "sitrep/rank/summarizer.hpp"
 
 namespace sitrep::rank {
@@ -32,6 +33,9 @@ const std::array kMethods{
     method_row{{"lexrank", "continuous LexRank: random walk on the sentence similarity graph",
                 "Erkan & Radev, JAIR 2004"},
                &make_with_selection<lexrank_summarizer>},
+    method_row{{"textrank", "TextRank: weighted PageRank on the sentence word-overlap graph",
+                "Mihalcea & Tarau, EMNLP 2004"},
+               &make_with_selection<textrank_summarizer>},
     method_row{{"lead", "the stream's opening sentences (baseline)", "DUC baseline, Over et al. 2007"},
                &make_with_selection<lead_summarizer>},
 };
