@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sitrep/rank/centroid.hpp"
+#include "sitrep/rank/klsum.hpp"
 #include "sitrep/rank/lead.hpp"
 #include "sitrep/rank/lexrank.hpp"
 #include "sitrep/rank/sumbasic.hpp"
@@ -37,12 +38,15 @@ const std::array kMethods{
     method_row{{"textrank", "TextRank: weighted PageRank on the sentence word-overlap graph",
                 "Mihalcea & Tarau, EMNLP 2004"},
                &make_with_selection<textrank_summarizer>},
-    method_row{{"sumbasic", "SumBasic: average word probability, used words squared after each pick",
+    method_row{{"sumbasic", "SumBasic: mean word probability, used words squared after each pick",
                 "Nenkova & Vanderwende, MSR-TR-2005-101"},
                &make_with_selection<sumbasic_summarizer>},
-    method_row{{"freqsum", "FreqSum: average word probability, no update step",
+    method_row{{"freqsum", "FreqSum: mean word probability, no update step",
                 "Nenkova, Vanderwende & McKeown, SIGIR 2006"},
                &make_with_selection<freqsum_summarizer>},
+    method_row{{"klsum", "KL-Sum: greedily minimize KL(input || summary) of unigram distributions",
+                "Haghighi & Vanderwende, NAACL 2009"},
+               &make_with_selection<klsum_summarizer>},
     method_row{{"lead", "the stream's opening sentences (baseline)", "DUC baseline, Over et al. 2007"},
                &make_with_selection<lead_summarizer>},
 };
