@@ -22,7 +22,7 @@
 // The smoothing is the one knob that matters. Its total mass, smoothing * |V|, acts as the
 // length scale of the normalizer log(N_S + smoothing * |V|): far below the summary's own size
 // (smoothing 0.01-0.03 on DUC clusters of about a thousand terms) every added token costs so much
-// that short sentences of a few top words win and ROUGE-1 drops by 4-5 points; far above it the
+// that short sentences of a few top words win and ROUGE-1 drops by 3-5 points; far above it the
 // summary's own counts barely move Q. The default 0.15 sits in the middle of the plateau
 // (0.1-0.2) on DUC 2004 and is the best of the values tried on the Live Blog dev split.
 // "Selectable" is the shared control of selection.hpp (a candidate of at least `min_words`
