@@ -5,8 +5,11 @@
 
 #include "sitrep/rank/auto_summarizer.hpp"
 #include "sitrep/rank/centroid.hpp"
+#include "sitrep/rank/klsum.hpp"
 #include "sitrep/rank/lead.hpp"
 #include "sitrep/rank/lexrank.hpp"
+#include "sitrep/rank/sumbasic.hpp"
+#include "sitrep/rank/textrank.hpp"
 #include "sitrep/rank/summarizer.hpp"
 
 namespace sitrep::rank {
@@ -36,6 +39,18 @@ const std::array kMethods{
     method_row{{"lexrank", "continuous LexRank: random walk on the sentence similarity graph",
                 "Erkan & Radev, JAIR 2004"},
                &make_with_selection<lexrank_summarizer>},
+    method_row{{"textrank", "TextRank: weighted PageRank on the sentence word-overlap graph",
+                "Mihalcea & Tarau, EMNLP 2004"},
+               &make_with_selection<textrank_summarizer>},
+    method_row{{"sumbasic", "SumBasic: mean word probability, used words squared after each pick",
+                "Nenkova & Vanderwende, MSR-TR-2005-101"},
+               &make_with_selection<sumbasic_summarizer>},
+    method_row{{"freqsum", "FreqSum: mean word probability, no update step",
+                "Nenkova, Vanderwende & McKeown, SIGIR 2006"},
+               &make_with_selection<freqsum_summarizer>},
+    method_row{{"klsum", "KL-Sum: greedily minimize KL(input || summary) of unigram distributions",
+                "Haghighi & Vanderwende, NAACL 2009"},
+               &make_with_selection<klsum_summarizer>},
     method_row{{"lead", "the stream's opening sentences (baseline)", "DUC baseline, Over et al. 2007"},
                &make_with_selection<lead_summarizer>},
 };
