@@ -1,6 +1,7 @@
 // The explicit table of methods: ids, one-line descriptions, papers, and factories.
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "sitrep/rank/auto_summarizer.hpp"
@@ -15,7 +16,7 @@
 namespace sitrep::rank {
 namespace {
 
-using factory = std::unique_ptr<summarizer> (*)(const selection_options&);
+using factory = std::unique_ptr<summarizer> (*)(const std::optional<selection_options>&);
 
 struct method_row {
   method_info info;
@@ -23,9 +24,9 @@ struct method_row {
 };
 
 template <class S>
-std::unique_ptr<summarizer> make_with_selection(const selection_options& sel) {
-  typename S::options o;
-  o.selection = sel;
+std::unique_ptr<summarizer> make_with_selection(const std::optional<selection_options>& sel) {
+  typename S::options o;  // the method's own defaults, selection included
+  if (sel) o.selection = *sel;
   return std::make_unique<S>(o);
 }
 
@@ -67,9 +68,10 @@ std::span<const method_info> methods() { return kInfos; }
 
 std::string_view default_method() { return kMethods.front().info.id; }
 
-result<std::unique_ptr<summarizer>> make_summarizer(std::string_view id,
-                                                    const selection_options& selection) {
-  if (auto st = validate(selection); !st) return st;
+result<std::unique_ptr<summarizer>> make_summarizer(
+    std::string_view id, const std::optional<selection_options>& selection) {
+  if (selection)
+    if (auto st = validate(*selection); !st) return st;
   for (const auto& row : kMethods)
     if (row.info.id == id) return row.make(selection);
   std::string known;

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -47,9 +48,10 @@ std::span<const method_info> methods();
 /// The id `sitrep summarize` uses when none is given.
 std::string_view default_method();
 
-/// A summarizer for `id` with its default options and the given selection options; not_found
-/// (listing the ids) for an unknown id, invalid_argument for bad selection options.
-result<std::unique_ptr<summarizer>> make_summarizer(std::string_view id,
-                                                    const selection_options& selection = {});
+/// A summarizer for `id` with its default options (each method's defaults include its own
+/// selection options), or with `selection` in their place when given; not_found (listing the
+/// ids) for an unknown id, invalid_argument for bad selection options.
+result<std::unique_ptr<summarizer>> make_summarizer(
+    std::string_view id, const std::optional<selection_options>& selection = std::nullopt);
 
 }  // namespace sitrep::rank
