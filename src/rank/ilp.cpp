@@ -1,6 +1,6 @@
 #include "sitrep/rank/ilp.hpp"
 
-#include <coin/Cbc_C_Interface.h>
+#include <glpk.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +13,9 @@
 namespace sitrep::rank {
 namespace {
 
-// CbcMain1, behind Cbc_solve, keeps static state; one solve at a time per process.
-std::mutex& cbc_lock() {
+// GLPK keeps its environment (terminal hook, memory accounting) in process or thread state;
+// one solve at a time per process keeps that simple and safe whatever GLPK was built with.
+std::mutex& solver_lock() {
   static std::mutex m;
   return m;
 }
@@ -80,6 +81,54 @@ bool feasible(const concept_program& p, const std::vector<std::size_t>& chosen) 
   for (const auto& [a, b] : p.conflicts)
     if (in[a] && in[b]) return false;
   return true;
+}
+
+// Sentences no optimal selection needs: j is dominated by k when k costs no more, is worth
+// no less on its own, covers every concept of j, and conflicts with nothing j does not (apart
+// from j itself). Swapping j for k in any feasible selection keeps it feasible and no worse,
+// so fixing s_j = 0 keeps an optimum. Of two identical sentences the later one goes.
+std::vector<bool> dominated_sentences(const concept_program& p) {
+  const std::size_t n = p.sentence_concepts.size();
+  std::vector<std::vector<std::uint32_t>> concepts(n), conflicts(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    concepts[j] = p.sentence_concepts[j];
+    std::sort(concepts[j].begin(), concepts[j].end());
+    concepts[j].erase(std::unique(concepts[j].begin(), concepts[j].end()), concepts[j].end());
+  }
+  for (const auto& [a, b] : p.conflicts) {
+    conflicts[a].push_back(static_cast<std::uint32_t>(b));
+    conflicts[b].push_back(static_cast<std::uint32_t>(a));
+  }
+  for (auto& list : conflicts) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  auto own = [&](std::size_t j) {
+    return p.sentence_weights.empty() ? 0.0 : p.sentence_weights[j];
+  };
+  std::vector<bool> out(n, false);
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t k = 0; k < n && !out[j]; ++k) {
+      if (k == j || out[k] || p.costs[k] > p.costs[j] || own(k) < own(j) ||
+          concepts[k].size() < concepts[j].size())
+        continue;
+      if (!std::includes(concepts[k].begin(), concepts[k].end(), concepts[j].begin(),
+                         concepts[j].end()))
+        continue;
+      bool extra_conflict = false;
+      for (auto x : conflicts[k])
+        if (x != j && !std::binary_search(conflicts[j].begin(), conflicts[j].end(), x)) {
+          extra_conflict = true;
+          break;
+        }
+      if (extra_conflict) continue;
+      bool identical =
+          p.costs[k] == p.costs[j] && own(k) == own(j) && concepts[k].size() == concepts[j].size();
+      if (identical && k > j) continue;  // mutual: keep the earlier one
+      out[j] = true;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -193,71 +242,69 @@ result<concept_selection> solve_concept_program(const concept_program& p,
   }
 
   const std::size_t cols = objective.size();
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const entry& x, const entry& y) { return x.col < y.col; });
-  std::vector<CoinBigIndex> starts(cols + 1, 0);
-  std::vector<int> index(entries.size());
-  std::vector<double> value(entries.size());
-  for (std::size_t e = 0; e < entries.size(); ++e) {
-    ++starts[static_cast<std::size_t>(entries[e].col) + 1];
-    index[e] = entries[e].row;
-    value[e] = entries[e].value;
-  }
-  for (std::size_t c = 0; c < cols; ++c) starts[c + 1] += starts[c];
-  std::vector<double> col_lo(cols, 0.0), col_hi(cols, 1.0);
+  std::vector<bool> dominated = dominated_sentences(p);
 
-  // Warm start: the greedy cover, concepts set to what it covers.
-  std::vector<int> start_cols(cols);
-  std::vector<double> start_values(cols, 0.0);
-  std::iota(start_cols.begin(), start_cols.end(), 0);
-  for (std::size_t j : start.chosen) {
-    start_values[j] = 1;
-    for (auto k : p.sentence_concepts[j])
-      if (concept_col[k] >= 0) start_values[static_cast<std::size_t>(concept_col[k])] = 1;
-  }
-
-  std::lock_guard<std::mutex> lock(cbc_lock());
-  Cbc_Model* model = Cbc_newModel();
-  if (model == nullptr) return status(error_code::internal, "CBC could not create a model");
+  std::lock_guard<std::mutex> lock(solver_lock());
+  glp_prob* lp = glp_create_prob();
   struct deleter {
-    Cbc_Model* m;
-    ~deleter() { Cbc_deleteModel(m); }
-  } guard{model};
-  Cbc_loadProblem(model, static_cast<int>(cols), static_cast<int>(row_lo.size()), starts.data(),
-                  index.data(), value.data(), col_lo.data(), col_hi.data(), objective.data(),
-                  row_lo.data(), row_hi.data());
-  for (std::size_t c = 0; c < cols; ++c) Cbc_setInteger(model, static_cast<int>(c));
-  Cbc_setObjSense(model, -1);  // maximize
-  // The library never prints: silence the model and CbcMain's own log.
-  Cbc_setLogLevel(model, 0);
-  Cbc_setParameter(model, "log", "0");
-  Cbc_setParameter(model, "slog", "0");
-  Cbc_setMaximumSeconds(model, time_limit_seconds);
-  // Exact: no relative or absolute gap tolerance (weights are counts, so 0.5 separates values).
-  Cbc_setAllowableGap(model, 1e-6);
-  Cbc_setAllowableFractionGap(model, 0);
-  if (!start.chosen.empty())
-    Cbc_setMIPStartI(model, static_cast<int>(start_cols.size()), start_cols.data(),
-                     start_values.data());
+    glp_prob* lp;
+    int old_term;
+    ~deleter() {
+      glp_delete_prob(lp);
+      glp_term_out(old_term);
+    }
+  } guard{lp, glp_term_out(GLP_OFF)};  // the library never prints
+  glp_set_obj_dir(lp, GLP_MAX);
+  glp_add_rows(lp, static_cast<int>(row_lo.size()));
+  for (std::size_t r = 0; r < row_lo.size(); ++r) {
+    int i = static_cast<int>(r) + 1;
+    if (row_lo[r] <= -kInf)
+      glp_set_row_bnds(lp, i, GLP_UP, 0.0, row_hi[r]);
+    else
+      glp_set_row_bnds(lp, i, GLP_LO, row_lo[r], 0.0);
+  }
+  glp_add_cols(lp, static_cast<int>(cols));
+  for (std::size_t c = 0; c < cols; ++c) {
+    int j = static_cast<int>(c) + 1;
+    glp_set_col_kind(lp, j, GLP_BV);
+    if (c < n && dominated[c]) glp_set_col_bnds(lp, j, GLP_FX, 0.0, 0.0);
+    glp_set_obj_coef(lp, j, objective[c]);
+  }
+  // GLPK's matrix arrays are 1-based; element 0 is unused.
+  std::vector<int> ia(entries.size() + 1), ja(entries.size() + 1);
+  std::vector<double> ar(entries.size() + 1);
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    ia[e + 1] = entries[e].row + 1;
+    ja[e + 1] = entries[e].col + 1;
+    ar[e + 1] = entries[e].value;
+  }
+  glp_load_matrix(lp, static_cast<int>(entries.size()), ia.data(), ja.data(), ar.data());
 
-  Cbc_solve(model);
-  if (Cbc_isAbandoned(model))
-    return status(error_code::internal, "CBC abandoned the concept program (numerical trouble)");
-  const double* x = Cbc_bestSolution(model);
-  if (x == nullptr) x = Cbc_numberSavedSolutions(model) > 0 ? Cbc_savedSolution(model, 0) : nullptr;
-  if (x == nullptr) {
-    // The empty selection is always feasible: no solution means the search stopped before
-    // finishing its first heuristic pass. The warm start is the best known answer.
-    if (Cbc_isSecondsLimitReached(model)) return start;
-    return status(error_code::internal, "CBC returned no feasible selection");
+  glp_iocp parm;
+  glp_init_iocp(&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_ON;  // solves the root LP itself
+  parm.mip_gap = 0.0;      // exact
+  double ms = std::min(time_limit_seconds * 1000.0, 2.0e9);
+  parm.tm_lim = std::max(1, static_cast<int>(ms));
+  int ret = glp_intopt(lp, &parm);
+  int mip = glp_mip_status(lp);
+  if (ret != 0 && ret != GLP_ETMLIM)
+    return status(error_code::internal, "GLPK failed on the concept program (glp_intopt code " +
+                                            std::to_string(ret) + ")");
+  if (mip != GLP_OPT && mip != GLP_FEAS) {
+    // The empty selection is always feasible, so no solution means the limit stopped the
+    // search before its first integer point: the greedy cover is the best known answer.
+    if (ret == GLP_ETMLIM) return start;
+    return status(error_code::internal, "GLPK returned no feasible selection");
   }
   concept_selection out;
   for (std::size_t j = 0; j < n; ++j)
-    if (x[j] > 0.5) out.chosen.push_back(j);
+    if (glp_mip_col_val(lp, static_cast<int>(j) + 1) > 0.5) out.chosen.push_back(j);
   if (!feasible(p, out.chosen))
-    return status(error_code::internal, "CBC returned a selection that breaks a constraint");
+    return status(error_code::internal, "GLPK returned a selection that breaks a constraint");
   out.objective = coverage(p, out.chosen);
-  out.optimal = Cbc_isProvenOptimal(model) != 0;
+  out.optimal = ret == 0 && mip == GLP_OPT;
   if (start.objective > out.objective) return start;
   return out;
 }

@@ -44,7 +44,7 @@ const std::array kMethods{
         {"submodular", "coverage plus cluster diversity reward, budgeted lazy greedy (cost-scaled)",
          "Lin & Bilmes, ACL 2011"},
         &create_with_selection<submodular_summarizer>},
-    method_row{{"ilp", "bigram concept coverage solved exactly as an ILP (CBC), ICSISumm",
+    method_row{{"ilp", "bigram concept coverage solved exactly as an ILP (GLPK), ICSISumm",
                 "Gillick & Favre, ILP-NLP workshop 2009"},
                &create_with_selection<ilp_summarizer>},
     method_row{{"lexrank", "continuous LexRank: random walk on the sentence similarity graph",
