@@ -15,17 +15,13 @@ struct report_args {
 
 int run(const report_args& a) {
   int code = 0;
-  auto budget = make_budget(a.sum, code);
-  auto method = make_method(a.sum, code);
-  auto format = make_format(a.sum.format, code);
-  if (!budget || !method || !format) return code;
-  auto docs = read_all(a.in, code);
-  if (!docs) return code;
-  auto c = build_collection(*docs, a.in, code);
+  auto p = prepare(a.in, a.sum, code);
+  if (!p) return code;
+  auto c = build_collection(p->docs, a.in, code);
   if (!c) return code;
   if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
-  rank::summary s = method->summarize(*c, *budget);
-  fmt::print("{}", report::write_report(report::build_report(*c, s), *format));
+  rank::summary s = p->method->summarize(*c, p->budget);
+  fmt::print("{}", report::write_report(report::build_report(*c, s), p->format));
   return 0;
 }
 

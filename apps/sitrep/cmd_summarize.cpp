@@ -1,6 +1,7 @@
 // sitrep summarize: the summary of all inputs together, or with --output-dir one per input.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -28,19 +29,19 @@ const char* extension(report::output_format f) {
 
 int run(const summarize_args& a) {
   int code = 0;
-  auto budget = make_budget(a.sum, code);
-  auto method = make_method(a.sum, code);
-  auto format = make_format(a.sum.format, code);
-  if (!budget || !method || !format) return code;
-  auto docs = read_all(a.in, code);
-  if (!docs) return code;
+  auto p = prepare(a.in, a.sum, code);
+  if (!p) return code;
+  const auto& docs = p->docs;
+  const auto& budget = p->budget;
+  const auto& method = p->method;
+  const auto& format = p->format;
 
   if (a.output_dir.empty()) {
-    auto c = build_collection(*docs, a.in, code);
+    auto c = build_collection(docs, a.in, code);
     if (!c) return code;
     if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
-    rank::summary s = method->summarize(*c, *budget);
-    fmt::print("{}", report::write_summary(report::cite(*c, s), s.method, *format));
+    rank::summary s = method->summarize(*c, budget);
+    fmt::print("{}", report::write_summary(report::cite(*c, s), s.method, format));
     return 0;
   }
 
@@ -51,8 +52,8 @@ int run(const summarize_args& a) {
     return kExitBadInput;
   }
   std::vector<std::string> written;
-  for (const auto& doc : *docs) {
-    std::string path = (std::filesystem::path(a.output_dir) / (doc.name + extension(*format))).string();
+  for (const auto& doc : docs) {
+    std::string path = (std::filesystem::path(a.output_dir) / (doc.name + extension(format))).string();
     if (std::find(written.begin(), written.end(), path) != written.end()) {
       print_error(fmt::format("{}: two inputs are both named '{}'; rename one", doc.path, doc.name));
       return kExitBadInput;
@@ -61,9 +62,9 @@ int run(const summarize_args& a) {
     auto c = build_collection({doc}, a.in, code);
     if (!c) return code;
     if (c->sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc.path));
-    rank::summary s = method->summarize(*c, *budget);
+    rank::summary s = method->summarize(*c, budget);
     std::ofstream out(path, std::ios::binary);
-    out << report::write_summary(report::cite(*c, s), s.method, *format);
+    out << report::write_summary(report::cite(*c, s), s.method, format);
     if (!out) {
       print_error(fmt::format("{}: cannot write", path));
       return 1;

@@ -115,4 +115,15 @@ std::optional<report::output_format> make_format(const std::string& name, int& e
   return *f;
 }
 
+std::optional<prepared> prepare(const input_options& in, const summary_options& sum,
+                                int& exit_code) {
+  auto budget = make_budget(sum, exit_code);
+  auto method = make_method(sum, exit_code);
+  auto format = make_format(sum.format, exit_code);
+  if (!budget || !method || !format) return std::nullopt;
+  auto docs = read_all(in, exit_code);
+  if (!docs) return std::nullopt;
+  return prepared{*budget, std::move(method), *format, std::move(*docs)};
+}
+
 }  // namespace sitrep::cli

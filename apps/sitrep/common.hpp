@@ -48,6 +48,20 @@ std::optional<std::vector<io::input_document>> read_all(const input_options& o, 
 std::optional<vsm::collection> build_collection(const std::vector<io::input_document>& docs,
                                                 const input_options& o, int& exit_code);
 
+/// Everything a summarizing command needs before it runs: the budget, the method, the output
+/// format, and the documents read.
+struct prepared {
+  rank::budget budget;
+  std::unique_ptr<rank::summarizer> method;
+  report::output_format format;
+  std::vector<io::input_document> docs;
+};
+
+/// Validates the options and reads the inputs; prints the first error and returns nullopt with
+/// `exit_code` set when anything is wrong.
+std::optional<prepared> prepare(const input_options& in, const summary_options& sum,
+                                int& exit_code);
+
 /// The budget and summarizer the options ask for.
 std::optional<rank::budget> make_budget(const summary_options& o, int& exit_code);
 std::unique_ptr<rank::summarizer> make_method(const summary_options& o, int& exit_code);

@@ -355,6 +355,7 @@ class engine {
       s.precision = round5(weighted ? wlcs_weight_inverse(p, o_.wlcs_weight) : p);
     }
     s.f = f_measure(s.recall, s.precision, o_.alpha);
+    s.f = round5(s.f);  // the script keeps the per-topic F as printed, too
     return s;
   }
 

@@ -70,8 +70,12 @@ result<std::vector<std::pair<std::string, std::vector<std::size_t>>>> match_topi
         found = true;
       }
     }
-    if (!found)
-      return not_found("reference '" + r + "' matches no system summary <topic>.txt");
+    if (!found) {
+      const std::size_t dot = stem.rfind('.');
+      const std::string topic = dot == std::string::npos ? stem : stem.substr(0, dot);
+      return not_found("topic '" + topic + "' has a reference (" + r +
+                       ") but no system summary (expected " + topic + ".txt)");
+    }
     topics[best].push_back(i);
   }
   std::vector<std::pair<std::string, std::vector<std::size_t>>> out;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "sitrep/rank/auto_summarizer.hpp"
 #include "sitrep/rank/centroid.hpp"
 #include "sitrep/rank/ilp.hpp"
 #include "sitrep/rank/lead.hpp"
@@ -37,6 +38,9 @@ std::unique_ptr<summarizer> create_with_selection(const selection_options& sel) 
 }
 
 const std::array kMethods{
+    method_row{{"auto", "concept coverage weighted by agreement across updates and position",
+                "after Gillick & Favre 2009, with stream signals"},
+               &make_with_selection<auto_summarizer>},
     method_row{{"centroid", "MEAD centroid: centroid, position and first-sentence scores",
                 "Radev et al., IP&M 2004"},
                &make_with_selection<centroid_summarizer>},

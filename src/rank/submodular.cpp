@@ -112,10 +112,6 @@ submodular_summarizer::objective::objective(const vsm::collection& c, const opti
   std::vector<std::vector<std::pair<std::size_t, double>>> postings;
   for (std::size_t g = 0; g < n; ++g) {
     vsm::sparse_vector v = c.tfidf(ground_[g]);
-    if (o.sentence_idf) {
-      v = c.sentence(ground_[g]).tf;
-      for (auto& [t, x] : v.entries) x *= c.sentence_df().idf(t);
-    }
     double norm = v.norm();
     if (norm <= 0) continue;
     for (const auto& [t, x] : v.entries) {

@@ -49,13 +49,13 @@ std::string_view collection::text(std::size_t i) const {
 
 sparse_vector collection::tfidf(std::size_t i) const {
   sparse_vector v = sentences_[i].tf;
-  for (auto& [t, w] : v.entries) w *= update_df_.idf(t);
+  for (auto& [t, w] : v.entries) w *= sentence_df_.idf(t);
   return v;
 }
 
 sparse_vector collection::tfidf(std::span<const term_id> terms) const {
   sparse_vector v = sparse_vector::from_terms(terms);
-  for (auto& [t, w] : v.entries) w *= update_df_.idf(t);
+  for (auto& [t, w] : v.entries) w *= sentence_df_.idf(t);
   return v;
 }
 

@@ -42,7 +42,7 @@ TEST(SelectGreedy, PicksByScoreWithinBudgetInStreamOrder) {
 }
 
 TEST(SelectGreedy, ShortSentencesOnlyWhenNothingElse) {
-  auto c = make({"More soon.", "Police closed the harbour bridge on Friday."});
+  auto c = make({"More soon.", "Police closed the harbour bridge and Quay Road on Friday."});
   std::vector<double> scores{1.0, 0.1};
   summary s = select_greedy(c, scores, {budget_unit::words, 100}, {}, "test");
   ASSERT_EQ(s.sentences.size(), 1u);

@@ -32,7 +32,7 @@ struct selection_options {
   /// which it repeats that sentence.
   double max_containment = 0.7;
   /// Sentences with fewer white-space words are not candidates (unless nothing else is).
-  std::size_t min_words = 5;
+  std::size_t min_words = 8;
 };
 
 /// invalid_argument for similarities outside (0, 1].

@@ -7,8 +7,8 @@
 //
 // Follows Lin and Bilmes, "A Class of Submodular Functions for Document Summarization"
 // (ACL-HLT 2011). Over the ground set V of the N sentences with content terms, with w_ij the
-// cosine of the TF-IDF vectors of sentences i and j (the collection's shared term counts and
-// document frequencies, see `sentence_idf`), a summary S scores
+// cosine of the TF-IDF vectors of sentences i and j (the collection's shared `tfidf`), a
+// summary S scores
 //
 //   F(S) = L(S) + lambda R(S)
 //   L(S) = sum_{i in V} min(C_i(S), alpha C_i(V)),      C_i(S) = sum_{j in S} w_ij
@@ -46,8 +46,7 @@ class submodular_summarizer final : public summarizer {
     /// a in alpha = a / N (> 0): a sentence counts as covered once the summary is as similar
     /// to it as a sentences' worth of its average similarity; with a >= N coverage never
     /// saturates. The paper tunes a on DUC 2003 (we read its setting as 5); 10 is better here
-    /// on DUC 2004 and on both Live Blog sources alike (a = 5 saturates after one or two picks
-    /// under this collection's IDF).
+    /// on DUC 2004 and on both Live Blog sources alike.
     double coverage_saturation = 10.0;
     /// lambda (>= 0): weight of the diversity reward. The paper's 6 lowers ROUGE on all three
     /// data sets here (the reward, nearly one cluster per pick at K = 0.2 N, acts as a
@@ -57,11 +56,6 @@ class submodular_summarizer final : public summarizer {
     /// r (>= 0) in gain / cost^r (0 ignores length, 1 is gain per word). The paper's 0.3 was
     /// set for a byte budget; 0.2 with a word budget does better on all three data sets.
     double cost_exponent = 0.2;
-    /// Weigh similarities with IDF over sentences (true) or over updates (false, the
-    /// collection's `tfidf`). In a cluster of ten articles the topic's own words occur in every
-    /// article, so update IDF gives them almost no weight and similarity follows incidental
-    /// words; sentence IDF keeps them (DUC 2004 R-1 33.9 -> 36.7 at the paper's settings).
-    bool sentence_idf = true;
     /// Clusters as a share of the ground set, in (0, 1]; the paper's K = 0.2 N.
     double cluster_share = 0.2;
     /// Rounds of k-means at most (>= 1); it stops earlier when no sentence moves.

@@ -82,7 +82,10 @@ class collection {
   /// Document frequencies with each sentence as a document.
   const document_frequencies& sentence_df() const noexcept { return sentence_df_; }
 
-  /// TF-IDF vector of sentence `i` (raw counts times update-level IDF).
+  /// TF-IDF vector of sentence `i`: raw counts times IDF over sentences. Sentence-level IDF,
+  /// not update-level: in a stream about one event the event's own words occur in nearly every
+  /// update, and update-level IDF would weigh them near zero (on DUC 2004 it cost LexRank
+  /// 3.8 points of ROUGE-1).
   sparse_vector tfidf(std::size_t i) const;
   /// TF-IDF vector of any term sequence under the current frequencies.
   sparse_vector tfidf(std::span<const term_id> terms) const;
