@@ -14,6 +14,13 @@ add_library(sitrep_libstemmer INTERFACE)
 target_include_directories(sitrep_libstemmer INTERFACE ${STEMMER_INCLUDE_DIR})
 target_link_libraries(sitrep_libstemmer INTERFACE ${STEMMER_LIBRARY})
 
+# GLPK (libglpk-dev) ships no CMake or pkg-config file either; the concept ILP solves with it.
+find_path(GLPK_INCLUDE_DIR glpk.h REQUIRED)
+find_library(GLPK_LIBRARY glpk REQUIRED)
+add_library(sitrep_glpk INTERFACE)
+target_include_directories(sitrep_glpk INTERFACE ${GLPK_INCLUDE_DIR})
+target_link_libraries(sitrep_glpk INTERFACE ${GLPK_LIBRARY})
+
 if(SITREP_DEVELOPER)
   find_package(GTest REQUIRED)
   find_package(benchmark REQUIRED)

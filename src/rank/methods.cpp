@@ -6,9 +6,11 @@
 
 #include "sitrep/rank/auto_summarizer.hpp"
 #include "sitrep/rank/centroid.hpp"
+#include "sitrep/rank/ilp.hpp"
 #include "sitrep/rank/klsum.hpp"
 #include "sitrep/rank/lead.hpp"
 #include "sitrep/rank/lexrank.hpp"
+#include "sitrep/rank/submodular.hpp"
 #include "sitrep/rank/sumbasic.hpp"
 #include "sitrep/rank/textrank.hpp"
 #include "sitrep/rank/summarizer.hpp"
@@ -30,6 +32,15 @@ std::unique_ptr<summarizer> make_with_selection(const std::optional<selection_op
   return std::make_unique<S>(o);
 }
 
+// For summarizers built through a validating `create`: defaults are valid and the selection
+// options were validated by make_summarizer, so creation cannot fail here.
+template <class S>
+std::unique_ptr<summarizer> create_with_selection(const std::optional<selection_options>& sel) {
+  typename S::options o;
+  if (sel) o.selection = *sel;
+  return std::move(S::create(o)).value();
+}
+
 const std::array kMethods{
     method_row{{"auto", "concept coverage weighted by agreement across updates and position",
                 "after Gillick & Favre 2009, with stream signals"},
@@ -37,6 +48,13 @@ const std::array kMethods{
     method_row{{"centroid", "MEAD centroid: centroid, position and first-sentence scores",
                 "Radev et al., IP&M 2004"},
                &make_with_selection<centroid_summarizer>},
+    method_row{
+        {"submodular", "coverage plus cluster diversity reward, budgeted lazy greedy (cost-scaled)",
+         "Lin & Bilmes, ACL 2011"},
+        &create_with_selection<submodular_summarizer>},
+    method_row{{"ilp", "bigram concept coverage solved exactly as an ILP (GLPK), ICSISumm",
+                "Gillick & Favre, ILP-NLP workshop 2009"},
+               &create_with_selection<ilp_summarizer>},
     method_row{{"lexrank", "continuous LexRank: random walk on the sentence similarity graph",
                 "Erkan & Radev, JAIR 2004"},
                &make_with_selection<lexrank_summarizer>},
