@@ -5,7 +5,6 @@ find_package(simdjson REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(fmt REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
-pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc)
 
 # libstemmer ships a header and a library but no CMake or pkg-config file.
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)

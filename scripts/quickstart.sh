@@ -12,7 +12,7 @@ jobs="${JOBS:-$(nproc)}"
 
 packages=(build-essential cmake pkg-config git
   libcli11-dev libsimdjson-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev libstemmer-dev
-  coinor-libcbc-dev libglpk-dev libgtest-dev libgmock-dev libbenchmark-dev)
+  libglpk-dev libgtest-dev libgmock-dev libbenchmark-dev)
 
 missing=()
 for p in "${packages[@]}"; do
