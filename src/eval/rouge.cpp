@@ -384,24 +384,34 @@ class engine {
         mark_lcs(&mst[mstart], mlen, &pst[pstart], pend - pstart, weighted);
         pstart = pend;
       }
+      // ROUGE-W scores runs of counted positions in the union, and the script closes a run only
+      // where a counted position is followed by an unmarked one (or ends the sentence). So a
+      // clipped position neither counts nor ends the run; a run whose last marked position is
+      // clipped stays open and its length carries into the next run of the sentence; and a run
+      // still open at the sentence end is dropped. (Pinned by the random and DUC vectors: every
+      // ROUGE-W miss of the plain run rule had a counted run followed by clipped positions.)
       std::size_t run = 0;
+      bool after_hit = false;  // the previous position was a counted hit
       double sentence_hit = 0;
       for (std::size_t i = 0; i < mlen; ++i) {
         std::uint32_t id = mst[mstart + i];
         if (mask_[i]) {
-          // A clipped position is not counted, yet (in ROUGE-W) does not end the run either.
-          if (budget_peer_[id] > 0 && budget_model_[id] > 0) {
+          after_hit = budget_peer_[id] > 0 && budget_model_[id] > 0;
+          if (after_hit) {
             --budget_peer_[id];
             --budget_model_[id];
             if (weighted) ++run;
             else sentence_hit += 1;
           }
-        } else if (weighted && run > 0) {
-          sentence_hit += wlcs_weight(static_cast<double>(run), w);
-          run = 0;
+        } else {
+          if (weighted && after_hit) {
+            sentence_hit += wlcs_weight(static_cast<double>(run), w);
+            run = 0;
+          }
+          after_hit = false;
         }
       }
-      if (weighted && run > 0) sentence_hit += wlcs_weight(static_cast<double>(run), w);
+      if (weighted && after_hit) sentence_hit += wlcs_weight(static_cast<double>(run), w);
       hit += sentence_hit;
       base += weighted ? wlcs_weight(static_cast<double>(mlen), w) : static_cast<double>(mlen);
       mstart = mend;

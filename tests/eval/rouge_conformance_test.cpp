@@ -11,9 +11,7 @@ class rouge_fixture_conformance : public ::testing::TestWithParam<const char*> {
 
 TEST_P(rouge_fixture_conformance, ReproducesEveryFigure) {
   const std::string dir = std::string(SITREP_TEST_DATA_DIR) + "/rouge/" + GetParam();
-  const bool strict = GetParam() == std::string("edge");
-  const auto t =
-      testing::run_case(dir, strict ? testing::no_known_gaps : testing::rouge_known_gaps);
+  const auto t = testing::run_case(dir, testing::known_gaps_of(GetParam()));
   EXPECT_GT(t.checked, 0);
   EXPECT_GE(t.exact, testing::exact_floor(GetParam()));
   RecordProperty("figures_checked", t.checked);

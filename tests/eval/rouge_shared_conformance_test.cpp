@@ -15,9 +15,7 @@ TEST_P(rouge_shared_conformance, ReproducesEveryFigure) {
   const std::string dir = std::string(SITREP_SHARED_DIR) + "/rouge/cases/" + GetParam();
   if (!std::filesystem::exists(dir + "/expected.tsv"))
     GTEST_SKIP() << dir << " is absent (the shared conformance vectors are not checked out)";
-  const bool strict = GetParam() == std::string("edge");
-  const auto t =
-      testing::run_case(dir, strict ? testing::no_known_gaps : testing::rouge_known_gaps);
+  const auto t = testing::run_case(dir, testing::known_gaps_of(GetParam()));
   EXPECT_GT(t.checked, 0);
   EXPECT_GE(t.exact, testing::exact_floor(GetParam()));
   RecordProperty("figures_checked", t.checked);
