@@ -29,8 +29,7 @@ vsm::collection news() {
   int i = 0;
   for (const char* t : texts) {
     update u;
-    u.id = std::to_string(i);  // (GCC 12 warns falsely on "u" + std::string, bug 105329)
-    u.id.insert(0, "u");
+    u.id = std::to_string(i);
     u.line = static_cast<std::size_t>(++i);
     u.text = t;
     c->add(u);
