@@ -50,8 +50,21 @@ concept_model build_concepts(const vsm::collection& c, const concept_options& o)
     median = std::max(1.0, sorted[updates / 2]);
   }
   m.of_sentence.resize(c.sentence_count());
+  std::vector<vsm::sparse_vector> vecs;
+  if (o.copy_similarity > 0) {
+    vecs.resize(c.sentence_count());
+    for (std::size_t i = 0; i < c.sentence_count(); ++i) {
+      vecs[i] = c.tfidf(i);
+      double nrm = vecs[i].norm();
+      if (nrm > 0)
+        for (auto& e : vecs[i].entries) e.second /= nrm;
+    }
+  }
   for (std::size_t i = 0; i < c.sentence_count(); ++i) {
     const auto& s = c.sentence(i);
+    bool copy = false;
+    for (std::size_t j = 0; j < i && !vecs.empty() && !copy; ++j)
+      copy = c.sentence(j).update != s.update && vecs[i].dot(vecs[j]) >= o.copy_similarity;
     auto& mine = m.of_sentence[i];
     for (std::size_t k = 0; k < s.tokens.size(); ++k) {
       if (!s.stopword[k]) mine.push_back(intern((std::uint64_t{1} << 63) | s.tokens[k], true));
@@ -65,6 +78,7 @@ concept_model build_concepts(const vsm::collection& c, const concept_options& o)
       w *= std::pow(std::max(1.0, update_words[s.update]) / median, o.length_exponent);
     // An update supports a concept once, with its best-placed occurrence: support counts
     // agreement between updates, not repetition within one.
+    if (copy) continue;
     for (concept_id k : mine) {
       if (last_update[k] != s.update + 1) {
         last_update[k] = s.update + 1;

@@ -25,6 +25,9 @@ struct concept_options {
   double recent_fraction = 0.1;    // share of the stream, newest first, that is recent
   double opening_boost = 0.0;      // extra weight of an occurrence in an opening update
   double opening_fraction = 0.1;   // share of the stream, oldest first, that is the opening
+  // A sentence this close (TF-IDF cosine) to an earlier one of another update adds no support:
+  // copies are not independent agreement (0: off).
+  double copy_similarity = 0.0;
   double length_exponent = 0.0;    // occurrence weight times (update words / median)^this
 };
 

@@ -43,6 +43,7 @@ summary auto_summarizer::summarize(const vsm::collection& c, const budget& b) co
   co.opening_boost = o.opening_boost;
   co.opening_fraction = o.opening_fraction;
   co.length_exponent = o.length_exponent;
+  co.copy_similarity = o.copy_similarity;
   const detail::concept_model m = detail::build_concepts(c, co);
 
   detail::coverage_problem p;

@@ -72,6 +72,24 @@ TEST(AutoConcepts, SupportCountsUpdatesNotRepeatsAndPrunesRareConcepts) {
     for (std::size_t i = 1; i < s.size(); ++i) EXPECT_LT(s[i - 1], s[i]);
 }
 
+TEST(AutoConcepts, CopiesAddNoSupport) {
+  auto c = make({"Rebels seized the northern airport early on Tuesday.",
+                 "Rebels seized the northern airport early on Tuesday.",
+                 "Officials said rebels seized the northern airport."});
+  detail::concept_options o;
+  o.position_boost = 0;
+  o.recency_boost = 0;
+  o.min_support = 1;
+  auto counted = detail::build_concepts(c, o);
+  o.copy_similarity = 0.8;
+  auto deduped = detail::build_concepts(c, o);
+  double a = 0, b = 0;
+  for (auto k : counted.of_sentence[0]) a += counted.weight[k];
+  for (auto k : deduped.of_sentence[0]) b += deduped.weight[k];
+  EXPECT_LT(b, a);  // the verbatim second update no longer doubles the first one's support
+  EXPECT_GT(b, 0.0);
+}
+
 // A hand-built problem: concepts 0..3, sentences with costs.
 struct toy {
   detail::concept_model m;

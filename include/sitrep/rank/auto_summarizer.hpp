@@ -13,6 +13,10 @@
 //     sources: a fact several updates report is more central than one an update mentions
 //     once), counted only from `min_support` updates on; each update counts once, with its
 //     best-placed occurrence;
+//   - copies do not agree: a sentence whose TF-IDF cosine with an earlier sentence of another
+//     update reaches `copy_similarity` (a wire story re-run by a second paper, a live blog's
+//     recurring "get in touch" line) adds no support, so repetition by copying is not mistaken
+//     for independent sources confirming a fact;
 //   - an occurrence near the top of its update counts more, by a smooth prior
 //     1 + `position_boost` * exp(-position / `position_decay`), since news writing puts the
 //     essential first;
@@ -29,7 +33,8 @@
 // choices near the budget, then checked against the best single sentence; every sentence kept
 // passes the shared redundancy control (selection.hpp).
 //
-// Cost: linear in the stream's tokens for the concepts, O(rounds x chosen x sentences x
+// Cost: linear in the stream's tokens for the concepts plus pairwise cosines for the copy check
+// (quadratic in sentences), O(rounds x chosen x sentences x
 // concepts per sentence) for the search; all 50 DUC 2004 clusters take well under a second.
 // `summarize` is const and thread-safe like every summarizer.
 #pragma once
@@ -45,13 +50,14 @@ class auto_summarizer final : public summarizer {
   struct options {
     double unigram_weight = 0.25;    ///< weight of a unigram concept relative to a bigram
     std::size_t min_support = 2;     ///< updates a concept needs (1 when the stream has one)
-    double position_boost = 1.0;     ///< extra support of an occurrence at the top of an update
+    double position_boost = 2.0;     ///< extra support of an occurrence at the top of an update
     double position_decay = 2.0;     ///< sentences over which position priors fall by 1/e
     double recency_boost = 1.0;      ///< extra support of an occurrence in a recent update
     double recent_fraction = 0.1;    ///< share of the stream, newest first, that is recent
     double opening_boost = 0.0;      ///< extra support of an occurrence in an opening update
     double opening_fraction = 0.1;   ///< share of the stream, oldest first, that is the opening
     double length_exponent = 0.0;    ///< support times (update words / median)^this
+    double copy_similarity = 0.8;    ///< a sentence this close to an earlier one adds no support
     double lead_bonus = 0.3;         ///< sentence prior for the top of an update
     double centrality_weight = 0.0;  ///< sentence prior for closeness to the centroid
     double cost_exponent = 1.0;      ///< r in gain / cost^r
