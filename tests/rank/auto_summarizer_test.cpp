@@ -1,0 +1,174 @@
+// The parts of the default method: concept weights, the coverage search, the whole summarizer.
+#include "sitrep/rank/auto_summarizer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "../../src/rank/auto_concepts.hpp"
+#include "../../src/rank/auto_select.hpp"
+
+namespace sitrep::rank {
+namespace {
+
+vsm::collection make(const std::vector<std::string>& texts) {
+  auto c = vsm::collection::create({});
+  EXPECT_TRUE(c.ok());
+  std::size_t line = 0;
+  for (const auto& t : texts) {
+    update u;
+    u.id = "u" + std::to_string(line);
+    u.line = ++line;
+    u.text = t;
+    c->add(u);
+  }
+  return std::move(c).value();
+}
+
+TEST(AutoConcepts, OccurrenceWeightDecaysWithPositionAndRisesAtTheEnd) {
+  detail::concept_options o;
+  o.position_boost = 1.0;
+  o.position_decay = 2.0;
+  o.recency_boost = 1.0;
+  o.recent_fraction = 0.1;
+  EXPECT_DOUBLE_EQ(detail::occurrence_weight(o, 0, 0, 20), 2.0);
+  EXPECT_NEAR(detail::occurrence_weight(o, 2, 0, 20), 1.0 + std::exp(-1.0), 1e-12);
+  EXPECT_GT(detail::occurrence_weight(o, 1, 0, 20), detail::occurrence_weight(o, 5, 0, 20));
+  EXPECT_DOUBLE_EQ(detail::occurrence_weight(o, 0, 19, 20), 3.0);  // newest tenth
+  EXPECT_DOUBLE_EQ(detail::occurrence_weight(o, 0, 17, 20), 2.0);
+  o.opening_boost = 0.5;
+  EXPECT_DOUBLE_EQ(detail::occurrence_weight(o, 0, 0, 20), 2.5);
+  EXPECT_DOUBLE_EQ(detail::occurrence_weight(o, 0, 0, 1), 2.0);  // one update: no stream signal
+}
+
+TEST(AutoConcepts, SupportCountsUpdatesNotRepeatsAndPrunesRareConcepts) {
+  auto c = make({"Rebels seized the northern airport today. Rebels seized the northern airport.",
+                 "The army said rebels seized the northern airport overnight.",
+                 "A storm hit the coast."});
+  detail::concept_options o;
+  o.position_boost = 0;
+  o.recency_boost = 0;
+  o.unigram_weight = 0.5;
+  o.min_support = 2;
+  auto m = detail::build_concepts(c, o);
+  ASSERT_EQ(m.of_sentence.size(), c.sentence_count());
+  // Concepts shared by updates 0 and 1 ("seized northern", "airport") weigh 2 (bigram) or
+  // 1 (unigram): update 0's repeat adds nothing. The storm's concepts are pruned.
+  double max_bigram = 0;
+  for (std::size_t k = 0; k < m.weight.size(); ++k) {
+    EXPECT_LE(m.updates_with[k], 2u);
+    if (m.updates_with[k] < 2) {
+      EXPECT_EQ(m.weight[k], 0.0);
+    }
+    max_bigram = std::max(max_bigram, m.weight[k]);
+  }
+  EXPECT_DOUBLE_EQ(max_bigram, 2.0);
+  const std::size_t storm = c.sentence_count() - 1;
+  for (auto k : m.of_sentence[storm]) EXPECT_EQ(m.weight[k], 0.0);
+  // Each sentence's concepts are distinct and sorted.
+  for (const auto& s : m.of_sentence)
+    for (std::size_t i = 1; i < s.size(); ++i) EXPECT_LT(s[i - 1], s[i]);
+}
+
+TEST(AutoConcepts, CopiesAddNoSupport) {
+  auto c = make({"Rebels seized the northern airport early on Tuesday.",
+                 "Rebels seized the northern airport early on Tuesday.",
+                 "Officials said rebels seized the northern airport."});
+  detail::concept_options o;
+  o.position_boost = 0;
+  o.recency_boost = 0;
+  o.min_support = 1;
+  auto counted = detail::build_concepts(c, o);
+  o.copy_similarity = 0.8;
+  auto deduped = detail::build_concepts(c, o);
+  double a = 0, b = 0;
+  for (auto k : counted.of_sentence[0]) a += counted.weight[k];
+  for (auto k : deduped.of_sentence[0]) b += deduped.weight[k];
+  EXPECT_LT(b, a);  // the verbatim second update no longer doubles the first one's support
+  EXPECT_GT(b, 0.0);
+}
+
+// A hand-built problem: concepts 0..3, sentences with costs.
+struct toy {
+  detail::concept_model m;
+  detail::coverage_problem p;
+  toy() {
+    m.weight = {5, 4, 4, 1};
+    m.updates_with = {2, 2, 2, 2};
+    m.of_sentence = {{0, 3}, {1}, {2}, {0, 1, 2}};
+    p.concepts = &m;
+    p.bonus = {0, 0, 0, 0};
+    p.cost = {3, 2, 2, 7};
+    p.candidate = {true, true, true, true};
+    p.limit = 7;
+  }
+};
+
+TEST(AutoSelect, CoverageValueCountsEachConceptOnce) {
+  toy t;
+  std::vector<std::size_t> s{0, 3};
+  EXPECT_DOUBLE_EQ(detail::coverage_value(t.p, s), 14.0);
+  t.p.bonus = {1, 0, 0, 0.5};
+  EXPECT_DOUBLE_EQ(detail::coverage_value(t.p, s), 15.5);
+}
+
+TEST(AutoSelect, RespectsTheLimitAndTheCandidates) {
+  auto c = make({"Alpha beta gamma delta epsilon zeta eta theta.", "Iota kappa lambda mu nu xi.",
+                 "Omicron pi rho sigma tau upsilon.", "Phi chi psi omega one two three four."});
+  toy t;
+  redundancy_filter f(c, {});
+  auto chosen = detail::select_coverage(t.p, f, {1.0, 20});
+  std::size_t used = 0;
+  for (auto i : chosen) used += t.p.cost[i];
+  EXPECT_LE(used, t.p.limit);
+  EXPECT_DOUBLE_EQ(detail::coverage_value(t.p, chosen), 14.0);  // {0, 1, 2}: 5+1+4+4
+  t.p.candidate = {false, true, true, true};
+  chosen = detail::select_coverage(t.p, f, {1.0, 20});
+  for (auto i : chosen) EXPECT_NE(i, 0u);
+}
+
+TEST(AutoSelect, SwapsRepairWhatGreedyGetsWrong) {
+  // Greedy by ratio takes the cheap sentence 0 (ratio 3) and then cannot fit sentence 1 (ratio
+  // 2.5, worth 10); one swap finds it.
+  auto c = make({"Alpha beta gamma delta epsilon zeta eta theta.", "Iota kappa lambda mu nu xi.",
+                 "Omicron pi rho sigma tau upsilon."});
+  detail::concept_model m;
+  m.weight = {3, 10};
+  m.updates_with = {2, 2};
+  m.of_sentence = {{0}, {1}, {}};
+  detail::coverage_problem p;
+  p.concepts = &m;
+  p.bonus = {0, 0, 0};
+  p.cost = {1, 4, 1};
+  p.candidate = {true, true, true};
+  p.limit = 4;
+  redundancy_filter f(c, {});
+  auto greedy = detail::select_coverage(p, f, {1.0, 0});
+  EXPECT_DOUBLE_EQ(detail::coverage_value(p, greedy), 3.0);
+  auto searched = detail::select_coverage(p, f, {1.0, 20});
+  EXPECT_DOUBLE_EQ(detail::coverage_value(p, searched), 10.0);
+}
+
+TEST(AutoSummarizer, PrefersWhatSeveralUpdatesAgreeOn) {
+  auto c = make({"Rebels seized the northern airport early on Tuesday, officials said.",
+                 "A local bakery won a regional prize for its sourdough bread this week.",
+                 "Officials confirmed that rebels seized the northern airport on Tuesday.",
+                 "Government troops are massing near the northern airport rebels seized."});
+  auto_summarizer s({});
+  summary out = s.summarize(c, {budget_unit::words, 12});
+  ASSERT_EQ(out.sentences.size(), 1u);
+  EXPECT_NE(out.sentences[0].sentence, 1u);
+  EXPECT_EQ(out.method, "auto");
+}
+
+TEST(AutoSummarizer, EmptyInputGivesEmptySummary) {
+  auto c = vsm::collection::create({});
+  ASSERT_TRUE(c.ok());
+  auto_summarizer s({});
+  EXPECT_TRUE(s.summarize(*c, {budget_unit::words, 50}).sentences.empty());
+}
+
+}  // namespace
+}  // namespace sitrep::rank
