@@ -87,7 +87,14 @@ liveblog_source() {
     mkdir -p "$out"
     t0=$(now)
     while read -r name words; do
-      "$sitrep" summarize --skip-bad --method "$m" --words "$words" "$dir/$name.jsonl" >"$out/$name.txt" 2>>"$work/lb/skips.log"
+      # --skip-bad: some posts have an empty text; they are counted in the skip log.
+      if ! "$sitrep" summarize --skip-bad --method "$m" --words "$words" "$dir/$name.jsonl" \
+        >"$out/$name.txt" 2>"$work/lb/last.err"; then
+        echo "quality: sitrep summarize failed on $dir/$name.jsonl:" >&2
+        cat "$work/lb/last.err" >&2
+        exit 1
+      fi
+      cat "$work/lb/last.err" >>"$work/lb/skips.log"
     done <"$work/lb/$src/budgets"
     wall=$(elapsed "$t0")
     "$sitrep" eval --system "$out" --reference "$refs" --format tsv \
@@ -98,11 +105,14 @@ liveblog_source() {
 }
 
 liveblog() {
+  mkdir -p "$work/lb"
   echo "Live Blog Corpus, development split (budget = reference length; ROUGE -n 4 -2 4 -u -c 95 -r 1000 -w 1.2 -a, no stemming), recall"
   [[ "$blogs" == 0 ]] || echo "(first $blogs blogs of each source)"
   printf '%-12s %-9s %7s %7s %7s %9s\n' method source R-1 R-2 R-SU4 "wall (s)"
   liveblog_source guardian
   liveblog_source bbc
+  echo
+  echo "Records skipped as bad input (empty text) over all runs: $(grep -o 'skipped [0-9]*' "$work/lb/skips.log" | awk '{n += $2} END {print n + 0}')"
   echo
   echo "Published on the test split ($shared/data/liveblog/README.md):"
   awk '/^\| System/,/^$/' "$shared/data/liveblog/README.md" | sed 's/^/  /'
