@@ -82,11 +82,8 @@ summary klsum_summarizer::summarize(const vsm::collection& c, const budget& b) c
   // reported scores: higher is better).
   for (std::size_t i = 0; i < n; ++i) scores[i] = -kl_with(i);
 
-  bool any_candidate = false;
-  for (std::size_t i = 0; i < n && !any_candidate; ++i)
-    any_candidate = is_candidate(c, i, o_.selection);
-  std::vector<bool> out(n, false);
-  for (std::size_t i = 0; i < n; ++i) out[i] = any_candidate && !is_candidate(c, i, o_.selection);
+  std::vector<bool> out = choosable(c, o_.selection);
+  out.flip();
 
   redundancy_filter filter(c, o_.selection);
   std::vector<scored_sentence> picks;

@@ -49,6 +49,15 @@ bool is_candidate(const vsm::collection& c, std::size_t i, const selection_optio
   return s.words >= o.min_words && !s.terms.empty();
 }
 
+std::vector<bool> choosable(const vsm::collection& c, const selection_options& o) {
+  const std::size_t n = c.sentence_count();
+  std::vector<bool> mask(n);
+  bool any = false;
+  for (std::size_t i = 0; i < n; ++i) any |= (mask[i] = is_candidate(c, i, o));
+  if (!any) mask.assign(n, true);
+  return mask;
+}
+
 namespace {
 
 // Cuts `t` to at most `limit` units at a word boundary; returns the byte length kept (>= 1).
@@ -97,15 +106,13 @@ summary select_greedy(const vsm::collection& c, std::span<const double> scores, 
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t x, std::size_t y) { return scores[x] > scores[y]; });
 
-  bool any_candidate = false;
-  for (std::size_t i = 0; i < n && !any_candidate; ++i) any_candidate = is_candidate(c, i, o);
-
+  const std::vector<bool> may_choose = choosable(c, o);
   redundancy_filter filter(c, o);
   std::vector<std::size_t> chosen;
   std::vector<scored_sentence> picks;
   std::size_t used = 0;
   for (std::size_t i : order) {
-    if (any_candidate && !is_candidate(c, i, o)) continue;
+    if (!may_choose[i]) continue;
     std::size_t cost = sentence_cost(c, i, b.unit);
     if (used + cost > b.limit) continue;
     if (filter.repeats(i, chosen)) continue;

@@ -44,13 +44,10 @@ summary sumbasic_summarizer::summarize(const vsm::collection& c, const budget& b
   std::vector<double> scores(n);
   for (std::size_t i = 0; i < n; ++i) scores[i] = sentence_weight(c, i, p);
 
-  bool any_candidate = false;
-  for (std::size_t i = 0; i < n && !any_candidate; ++i)
-    any_candidate = is_candidate(c, i, o_.selection);
   // Sentences that can never be chosen: not candidates, already chosen, or repeating a chosen
   // one (the chosen set only grows, so a repeat stays a repeat).
-  std::vector<bool> out(n, false);
-  for (std::size_t i = 0; i < n; ++i) out[i] = any_candidate && !is_candidate(c, i, o_.selection);
+  std::vector<bool> out = choosable(c, o_.selection);
+  out.flip();
 
   redundancy_filter filter(c, o_.selection);
   std::vector<scored_sentence> picks;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_collection.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -10,14 +12,7 @@ namespace sitrep::rank {
 namespace {
 
 vsm::collection make(const std::vector<std::string>& texts) {
-  auto c = vsm::collection::create({});
-  EXPECT_TRUE(c.ok());
-  for (const auto& t : texts) {
-    update u;
-    u.text = t;
-    c->add(u);
-  }
-  return std::move(c).value();
+  return testing::make_collection(texts);
 }
 
 TEST(TextRankSimilarity, IsCommonTermsOverSumOfLogLengths) {

@@ -57,6 +57,10 @@ class redundancy_filter {
 /// Whether a sentence is a candidate at all (long enough, has content terms).
 bool is_candidate(const vsm::collection& c, std::size_t i, const selection_options& o);
 
+/// For each sentence, whether a method may choose it: the candidates, or every sentence when
+/// none is a candidate (a stream of short updates still gets a summary).
+std::vector<bool> choosable(const vsm::collection& c, const selection_options& o);
+
 /// Greedy budgeted selection by descending `scores` (one per sentence; ties go to the earlier
 /// sentence), skipping sentences that repeat a chosen one or no longer fit.
 summary select_greedy(const vsm::collection& c, std::span<const double> scores, const budget& b,
