@@ -1,6 +1,6 @@
 // Internal to sitrep::rank: the bigram concepts of the concept ILP (Gillick & Favre 2009).
 //
-//   auto table = detail::extract_concepts(collection, /*min_updates=*/3, /*first_sentence_bonus=*/4);
+//   auto table = detail::extract_concepts(collection, /*min_updates=*/3, /*bonus=*/4);
 //   for (auto k : table.sentence_concepts[j]) total += table.weights[k];
 //
 // A concept is an ordered pair of adjacent stemmed tokens of a sentence (the collection's
