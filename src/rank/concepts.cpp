@@ -14,11 +14,13 @@ std::size_t effective_min_updates(std::size_t paper_min, std::size_t updates) {
   return std::max<std::size_t>(1, std::min(paper_min, share));
 }
 
-concept_table extract_concepts(const vsm::collection& c, std::size_t min_updates) {
+concept_table extract_concepts(const vsm::collection& c, std::size_t min_updates,
+                               double first_sentence_bonus) {
   const std::size_t n = c.sentence_count();
   std::unordered_map<std::uint64_t, std::uint32_t> ids;
   std::vector<std::uint32_t> updates_with;  // per raw concept
   std::vector<std::size_t> last_update;     // update index + 1 that last counted it
+  std::vector<std::uint32_t> leads_with;    // per raw concept: updates whose first sentence has it
   std::vector<std::vector<std::uint32_t>> raw(n);
 
   for (std::size_t j = 0; j < n; ++j) {
@@ -30,11 +32,14 @@ concept_table extract_concepts(const vsm::collection& c, std::size_t min_updates
       if (fresh) {
         updates_with.push_back(0);
         last_update.push_back(0);
+        leads_with.push_back(0);
       }
       std::uint32_t id = it->second;
       if (last_update[id] != s.update + 1) {
         last_update[id] = s.update + 1;
         ++updates_with[id];
+        // Sentences arrive in stream order, so an update's first sentence counts it first.
+        if (s.position == 0) ++leads_with[id];
       }
       raw[j].push_back(id);
     }
@@ -51,7 +56,7 @@ concept_table extract_concepts(const vsm::collection& c, std::size_t min_updates
       if (updates_with[id] < min_updates) continue;
       if (kept[id] == kDropped) {
         kept[id] = static_cast<std::uint32_t>(out.weights.size());
-        out.weights.push_back(updates_with[id]);
+        out.weights.push_back(updates_with[id] + first_sentence_bonus * leads_with[id]);
       }
       mine.push_back(kept[id]);
     }

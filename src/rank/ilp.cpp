@@ -316,6 +316,8 @@ status ilp_summarizer::validate(const options& o) {
   if (!(o.time_limit_seconds > 0) || !std::isfinite(o.time_limit_seconds))
     return invalid_argument("ilp: time_limit_seconds must be a positive number");
   if (o.max_candidates < 1) return invalid_argument("ilp: max_candidates must be >= 1");
+  if (!(o.first_sentence_bonus >= 0) || !std::isfinite(o.first_sentence_bonus))
+    return invalid_argument("ilp: first_sentence_bonus must be a number >= 0");
   return rank::validate(o.selection);
 }
 
@@ -336,9 +338,9 @@ summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b, tra
   if (n == 0) return finish_summary(c, {}, scores, b, id());
 
   std::size_t threshold = detail::effective_min_updates(o_.min_concept_updates, c.updates().size());
-  auto table = detail::extract_concepts(c, threshold);
+  auto table = detail::extract_concepts(c, threshold, o_.first_sentence_bonus);
   while (table.weights.size() < o_.min_concepts && threshold > 1)
-    table = detail::extract_concepts(c, --threshold);
+    table = detail::extract_concepts(c, --threshold, o_.first_sentence_bonus);
   for (std::size_t j = 0; j < n; ++j)
     for (auto k : table.sentence_concepts[j]) scores[j] += table.weights[k];
 
@@ -346,12 +348,12 @@ summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b, tra
   auto pick = [&](std::size_t min_words) {
     std::vector<std::size_t> out;
     for (std::size_t j = 0; j < n; ++j)
-      if (is_candidate(c, j, o_.selection) && c.sentence(j).words >= min_words &&
-          sentence_cost(c, j, b.unit) <= b.limit && !table.sentence_concepts[j].empty())
+      if (c.sentence(j).words >= min_words && sentence_cost(c, j, b.unit) <= b.limit &&
+          !table.sentence_concepts[j].empty())
         out.push_back(j);
     return out;
   };
-  std::vector<std::size_t> cand = pick(o_.min_sentence_words);
+  std::vector<std::size_t> cand = pick(o_.selection.min_words);
   if (cand.empty()) cand = pick(0);
   if (cand.size() > o_.max_candidates) {
     std::stable_sort(cand.begin(), cand.end(), [&](std::size_t x, std::size_t y) {

@@ -83,6 +83,8 @@ status submodular_summarizer::validate(const options& o) {
     return invalid_argument("submodular: coverage_saturation must be > 0");
   if (!(o.diversity_weight >= 0) || !std::isfinite(o.diversity_weight))
     return invalid_argument("submodular: diversity_weight must be >= 0");
+  if (!(o.first_sentence_bonus >= 0) || !std::isfinite(o.first_sentence_bonus))
+    return invalid_argument("submodular: first_sentence_bonus must be >= 0");
   if (!(o.cost_exponent >= 0) || !std::isfinite(o.cost_exponent))
     return invalid_argument("submodular: cost_exponent must be >= 0");
   if (!(o.cluster_share > 0 && o.cluster_share <= 1))
@@ -129,6 +131,10 @@ submodular_summarizer::objective::objective(const vsm::collection& c, const opti
         if (i != j) w_[j * n + i] += static_cast<float>(xi * xj);
       }
 
+  // The lead of an update states its main fact: covering it counts more (see the header).
+  importance_.resize(n);
+  for (std::size_t i = 0; i < n; ++i)
+    importance_[i] = c.sentence(ground_[i]).position == 0 ? 1.0 + o.first_sentence_bonus : 1.0;
   cap_.resize(n);
   reward_.resize(n);
   const double alpha = o.coverage_saturation / static_cast<double>(n);
@@ -155,7 +161,7 @@ double submodular_summarizer::objective::value(std::span<const std::size_t> sent
     cluster_sum[cluster_[g]] += reward_[g];
   }
   double f = 0;
-  for (std::size_t i = 0; i < n; ++i) f += std::min(cov[i], cap_[i]);
+  for (std::size_t i = 0; i < n; ++i) f += importance_[i] * std::min(cov[i], cap_[i]);
   for (double x : cluster_sum) f += lambda_ * std::sqrt(x);
   return f;
 }
@@ -173,7 +179,7 @@ summary submodular_summarizer::summarize(const vsm::collection& c, const budget&
     double d = 0;
     for (std::size_t i = 0; i < n; ++i) {
       if (cov[i] >= f.cap_[i]) continue;
-      d += std::min(cov[i] + w[i * n + g], f.cap_[i]) - cov[i];
+      d += f.importance_[i] * (std::min(cov[i] + w[i * n + g], f.cap_[i]) - cov[i]);
     }
     double before = cluster_sum[f.cluster_[g]];
     return d + f.lambda_ * (std::sqrt(before + f.reward_[g]) - std::sqrt(before));

@@ -177,6 +177,9 @@ TEST(IlpSummarizer, OptionsAreValidated) {
   o.max_candidates = 0;
   EXPECT_FALSE(ilp_summarizer::create(o).ok());
   o = {};
+  o.first_sentence_bonus = -1;
+  EXPECT_FALSE(ilp_summarizer::create(o).ok());
+  o = {};
   o.selection.max_similarity = 2;
   EXPECT_FALSE(ilp_summarizer::create(o).ok());
 }
@@ -226,6 +229,19 @@ TEST(Concepts, BigramsOfStemsSkippingStopwordPairsWeighedByUpdates) {
   // "of the" and "was over"-like stopword-only pairs never become concepts: sentence 2 has
   // "of the", "the hotel", "hotel attack", "attack little", "little is", "is known".
   EXPECT_EQ(all.sentence_concepts[2].size(), 5u);
+}
+
+TEST(Concepts, FirstSentencesAddTheirBonusOncePerUpdate) {
+  // "hotel attack" opens the first two updates (twice in the second) and closes the third.
+  auto c = make_stream({"The hotel attack was over. Guests left.",
+                        "Hotel attacks are rare, and this hotel attack was brief. Police said so.",
+                        "Police came. Of the hotel attack, little is known."});
+  auto plain = detail::extract_concepts(c, 3);
+  auto boosted = detail::extract_concepts(c, 3, 2.5);
+  ASSERT_EQ(plain.weights.size(), 1u);
+  ASSERT_EQ(boosted.weights.size(), 1u);
+  EXPECT_DOUBLE_EQ(plain.weights[0], 3);
+  EXPECT_DOUBLE_EQ(boosted.weights[0], 3 + 2 * 2.5);
 }
 
 TEST(Concepts, ThresholdShrinksForShortStreamsOnly) {

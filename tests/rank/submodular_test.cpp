@@ -77,6 +77,27 @@ TEST(SubmodularObjective, SaturatedCoverageAndSqrtDiversity) {
   EXPECT_LT(saturated.value(ab), saturated.value({&a, 1}) + saturated.value({&b, 1}) + 1e-12);
 }
 
+TEST(SubmodularObjective, LeadSentencesWeighMoreInCoverage) {
+  // Without saturation or diversity, L is linear in the weights v_i: a bonus b adds b times
+  // the similarity of the summary to the updates' first sentences, and nothing else.
+  auto c = news();
+  submodular_summarizer::options o;
+  o.diversity_weight = 0;
+  o.coverage_saturation = 1e9;
+  o.first_sentence_bonus = 0;
+  submodular_summarizer::objective plain(c, o);
+  o.first_sentence_bonus = 2;
+  submodular_summarizer::objective weighted(c, o);
+  o.first_sentence_bonus = 4;
+  submodular_summarizer::objective heavier(c, o);
+  for (std::size_t x : plain.ground()) {
+    double base = plain.value({&x, 1}), two = weighted.value({&x, 1});
+    EXPECT_GE(two, base) << x;
+    if (c.sentence(x).position == 0) EXPECT_GT(two, base + 1) << x;  // covers itself
+    EXPECT_NEAR(heavier.value({&x, 1}) - base, 2 * (two - base), 1e-6) << x;
+  }
+}
+
 TEST(SubmodularObjective, ClustersFollowTheShare) {
   auto c = news();
   submodular_summarizer::options o;
@@ -135,6 +156,9 @@ TEST(SubmodularSummarizer, OptionsAreValidated) {
   EXPECT_FALSE(submodular_summarizer::create(o).ok());
   o = {};
   o.cluster_share = 1.5;
+  EXPECT_FALSE(submodular_summarizer::create(o).ok());
+  o = {};
+  o.first_sentence_bonus = -0.5;
   EXPECT_FALSE(submodular_summarizer::create(o).ok());
   o = {};
   o.cost_exponent = std::nan("");
