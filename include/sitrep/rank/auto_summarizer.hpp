@@ -58,7 +58,7 @@ class auto_summarizer final : public summarizer {
     double opening_fraction = 0.1;   ///< share of the stream, oldest first, that is the opening
     double length_exponent = 0.0;    ///< support times (update words / median)^this
     double copy_similarity = 0.8;    ///< a sentence this close to an earlier one adds no support
-    double lead_bonus = 0.3;         ///< sentence prior for the top of an update
+    double lead_bonus = 0.2;         ///< sentence prior for the top of an update
     double centrality_weight = 0.0;  ///< sentence prior for closeness to the centroid
     double cost_exponent = 1.0;      ///< r in gain / cost^r
     std::size_t swap_rounds = 20;    ///< improving moves of the local search (0: greedy only)
