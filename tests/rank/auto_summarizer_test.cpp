@@ -19,7 +19,7 @@ vsm::collection make(const std::vector<std::string>& texts) {
   std::size_t line = 0;
   for (const auto& t : texts) {
     update u;
-    u.id = "u" + std::to_string(line);
+    u.id = std::to_string(line);
     u.line = ++line;
     u.text = t;
     c->add(u);
