@@ -9,10 +9,7 @@ summary lexrank_summarizer::summarize(const vsm::collection& c, const budget& b)
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
 
-  std::vector<std::size_t> nodes;
-  const std::vector<bool> may_choose = choosable(c, o_.selection);
-  for (std::size_t i = 0; i < n && nodes.size() < o_.max_sentences; ++i)
-    if (may_choose[i]) nodes.push_back(i);
+  const std::vector<std::size_t> nodes = choosable_indices(c, o_.selection, o_.max_sentences);
   const std::size_t m = nodes.size();
   if (m == 0) return finish_summary(c, {}, scores, b, id());
 

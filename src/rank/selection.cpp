@@ -58,6 +58,15 @@ std::vector<bool> choosable(const vsm::collection& c, const selection_options& o
   return mask;
 }
 
+std::vector<std::size_t> choosable_indices(const vsm::collection& c, const selection_options& o,
+                                           std::size_t limit) {
+  std::vector<std::size_t> out;
+  const std::vector<bool> mask = choosable(c, o);
+  for (std::size_t i = 0; i < mask.size() && out.size() < limit; ++i)
+    if (mask[i]) out.push_back(i);
+  return out;
+}
+
 namespace {
 
 // Cuts `t` to at most `limit` units at a word boundary; returns the byte length kept (>= 1).

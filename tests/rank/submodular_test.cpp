@@ -93,7 +93,9 @@ TEST(SubmodularObjective, LeadSentencesWeighMoreInCoverage) {
   for (std::size_t x : plain.ground()) {
     double base = plain.value({&x, 1}), two = weighted.value({&x, 1});
     EXPECT_GE(two, base) << x;
-    if (c.sentence(x).position == 0) EXPECT_GT(two, base + 1) << x;  // covers itself
+    if (c.sentence(x).position == 0) {
+      EXPECT_GT(two, base + 1) << x;  // covers itself
+    }
     EXPECT_NEAR(heavier.value({&x, 1}) - base, 2 * (two - base), 1e-6) << x;
   }
 }
