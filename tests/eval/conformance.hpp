@@ -158,4 +158,16 @@ inline case_tally run_case(const std::string& dir, known_gap_fn known_gap = no_k
   return tally;
 }
 
+/// The whole check of one named case in `dir`: every figure outside the case's known gaps
+/// exact, at least its floor of exact figures, and a line saying how it went.
+inline void check_case(const std::string& dir, const std::string& name) {
+  const auto t = run_case(dir, known_gaps_of(name));
+  EXPECT_GT(t.checked, 0);
+  EXPECT_GE(t.exact, exact_floor(name));
+  ::testing::Test::RecordProperty("figures_checked", t.checked);
+  ::testing::Test::RecordProperty("figures_exact", t.exact);
+  std::printf("[ rouge    ] %s: %d figures checked, %d exact, %d known-gap mismatches\n",
+              name.c_str(), t.checked, t.exact, t.known_gap);
+}
+
 }  // namespace sitrep::eval::testing

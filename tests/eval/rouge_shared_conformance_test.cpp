@@ -15,13 +15,7 @@ TEST_P(rouge_shared_conformance, ReproducesEveryFigure) {
   const std::string dir = std::string(SITREP_SHARED_DIR) + "/rouge/cases/" + GetParam();
   if (!std::filesystem::exists(dir + "/expected.tsv"))
     GTEST_SKIP() << dir << " is absent (the shared conformance vectors are not checked out)";
-  const auto t = testing::run_case(dir, testing::known_gaps_of(GetParam()));
-  EXPECT_GT(t.checked, 0);
-  EXPECT_GE(t.exact, testing::exact_floor(GetParam()));
-  RecordProperty("figures_checked", t.checked);
-  RecordProperty("figures_exact", t.exact);
-  std::printf("[ rouge    ] %s: %d figures checked, %d exact, %d known-gap mismatches\n",
-              GetParam(), t.checked, t.exact, t.known_gap);
+  testing::check_case(dir, GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(cases, rouge_shared_conformance,
