@@ -163,6 +163,24 @@ TEST(AutoSummarizer, PrefersWhatSeveralUpdatesAgreeOn) {
   EXPECT_EQ(out.method, "auto");
 }
 
+TEST(AutoSummarizer, ShortBudgetsAdmitShorterSentences) {
+  // A 5-word lead: below the 8-word bar of a 100-word summary, above the 4-word one of a 30-word
+  // summary (10 % of the budget, at least `min_words_floor`).
+  auto c = make({"Rebels seized the northern airport. Flights to the capital were cancelled for the "
+                 "rest of the week, the airline said."});
+  auto has_lead = [](const summary& s) {
+    for (const auto& x : s.sentences)
+      if (x.sentence == 0) return true;
+    return false;
+  };
+  auto_summarizer s({});
+  EXPECT_FALSE(has_lead(s.summarize(c, {budget_unit::words, 100})));
+  EXPECT_TRUE(has_lead(s.summarize(c, {budget_unit::words, 30})));
+  auto_summarizer::options fixed;
+  fixed.budget_share = 0;  // always selection.min_words
+  EXPECT_FALSE(has_lead(auto_summarizer(fixed).summarize(c, {budget_unit::words, 30})));
+}
+
 TEST(AutoSummarizer, EmptyInputGivesEmptySummary) {
   auto c = vsm::collection::create({});
   ASSERT_TRUE(c.ok());

@@ -26,7 +26,10 @@
 //   - each sentence also earns a modular prior, scaled to the mean concept score of a candidate:
 //     `lead_bonus` * exp(-position / `position_decay`) (the lead of an update is its headline)
 //     plus, optionally, `centrality_weight` * cosine with the stream's TF-IDF centroid.
-// Sentences under `selection.min_words` words are not candidates. The objective (monotone
+// Sentences under `selection.min_words` words are not candidates; with a short budget the bar
+// falls with it (`budget_share` of a word budget, never under `min_words_floor`), since a 40-word
+// summary of a live blog is built of headline-sized sentences a 100-word one can pass over.
+// The objective (monotone
 // submodular) is maximized within the budget by cost-scaled greedy selection
 // (gain / cost^`cost_exponent`, Lin and Bilmes, NAACL 2010), then by a swap local search (one
 // sentence out, one in, or one more added, up to `swap_rounds` times) that repairs greedy's
@@ -50,7 +53,7 @@ class auto_summarizer final : public summarizer {
   struct options {
     double unigram_weight = 0.25;    ///< weight of a unigram concept relative to a bigram
     std::size_t min_support = 2;     ///< updates a concept needs (1 when the stream has one)
-    double position_boost = 2.0;     ///< extra support of an occurrence at the top of an update
+    double position_boost = 3.0;     ///< extra support of an occurrence at the top of an update
     double position_decay = 2.0;     ///< sentences over which position priors fall by 1/e
     double recency_boost = 1.0;      ///< extra support of an occurrence in a recent update
     double recent_fraction = 0.1;    ///< share of the stream, newest first, that is recent
@@ -58,10 +61,14 @@ class auto_summarizer final : public summarizer {
     double opening_fraction = 0.1;   ///< share of the stream, oldest first, that is the opening
     double length_exponent = 0.0;    ///< support times (update words / median)^this
     double copy_similarity = 0.8;    ///< a sentence this close to an earlier one adds no support
-    double lead_bonus = 0.2;         ///< sentence prior for the top of an update
+    double lead_bonus = 0.1;         ///< sentence prior for the top of an update
     double centrality_weight = 0.0;  ///< sentence prior for closeness to the centroid
     double cost_exponent = 1.0;      ///< r in gain / cost^r
     std::size_t swap_rounds = 20;    ///< improving moves of the local search (0: greedy only)
+    /// With a budget in words (or bytes, at 6 a word), candidates need this share of it in words,
+    /// at least `min_words_floor` and at most `selection.min_words` (0: always the latter).
+    double budget_share = 0.1;
+    std::size_t min_words_floor = 4;
     selection_options selection;
   };
   explicit auto_summarizer(options o) : o_(o) {}
