@@ -46,8 +46,11 @@ class io_reader : public ::testing::Test {
     fs::create_directories(dir_);
   }
   void TearDown() override {
+    // Give back what a test took away (unreadable files and folders), so the folder goes.
     std::error_code ec;
     fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ec);
+    for (const auto& entry : fs::directory_iterator(dir_, ec))
+      fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ec);
     fs::remove_all(dir_, ec);
   }
 
