@@ -25,22 +25,11 @@ std::vector<double> centrality(const vsm::collection& c) {
   return out;
 }
 
-// The candidates' minimum length for this budget: a share of it, within [floor, min_words].
-std::size_t min_words_for(const auto_summarizer::options& o, const budget& b) {
-  const std::size_t most = o.selection.min_words;
-  double words = 0;
-  if (b.unit == budget_unit::words) words = static_cast<double>(b.limit);
-  if (b.unit == budget_unit::bytes) words = static_cast<double>(b.limit) / 6.0;
-  if (o.budget_share <= 0 || words <= 0) return most;
-  const auto share = static_cast<std::size_t>(std::lround(o.budget_share * words));
-  return std::min(most, std::max(o.min_words_floor, share));
-}
-
 }  // namespace
 
 summary auto_summarizer::summarize(const vsm::collection& c, const budget& b) const {
   options o = o_;
-  o.selection.min_words = min_words_for(o_, b);
+  o.selection = for_budget(o_.selection, b);
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
   if (n == 0) return finish_summary(c, {}, scores, b, id());

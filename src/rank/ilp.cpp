@@ -332,6 +332,7 @@ summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b) con
 }
 
 summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b, trace& t) const {
+  const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   t = trace{};
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
@@ -353,7 +354,7 @@ summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b, tra
         out.push_back(j);
     return out;
   };
-  std::vector<std::size_t> cand = pick(o_.selection.min_words);
+  std::vector<std::size_t> cand = pick(sel.min_words);
   if (cand.empty()) cand = pick(0);
   if (cand.size() > o_.max_candidates) {
     std::stable_sort(cand.begin(), cand.end(), [&](std::size_t x, std::size_t y) {
@@ -384,7 +385,7 @@ summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b, tra
   // The shared redundancy control, as pair constraints: a pair conflicts when either sentence
   // repeats the other. Only pairs sharing a content term can repeat each other.
   {
-    redundancy_filter filter(c, o_.selection);
+    redundancy_filter filter(c, sel);
     std::vector<std::vector<std::size_t>> postings;
     for (std::size_t a = 0; a < cand.size(); ++a)
       for (const auto& [term, w] : c.sentence(cand[a]).tf.entries) {

@@ -53,6 +53,7 @@ double klsum_summarizer::divergence(const vsm::collection& c,
 }
 
 summary klsum_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+  const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
   const input_distribution in = input_of(c);
@@ -82,10 +83,10 @@ summary klsum_summarizer::summarize(const vsm::collection& c, const budget& b) c
   // reported scores: higher is better).
   for (std::size_t i = 0; i < n; ++i) scores[i] = -kl_with(i);
 
-  std::vector<bool> out = choosable(c, o_.selection);
+  std::vector<bool> out = choosable(c, sel);
   out.flip();
 
-  redundancy_filter filter(c, o_.selection);
+  redundancy_filter filter(c, sel);
   std::vector<scored_sentence> picks;
   std::size_t used = 0;
   while (used < b.limit) {

@@ -1,6 +1,7 @@
 #include "sitrep/rank/selection.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "sitrep/text/tokenizer.hpp"
@@ -12,7 +13,20 @@ status validate(const selection_options& o) {
     return invalid_argument("max_similarity must be in (0, 1]");
   if (!(o.max_containment > 0 && o.max_containment <= 1))
     return invalid_argument("max_containment must be in (0, 1]");
+  if (!(o.budget_share >= 0 && o.budget_share <= 1))
+    return invalid_argument("budget_share must be in [0, 1]");
   return status::ok();
+}
+
+selection_options for_budget(const selection_options& o, const budget& b) {
+  selection_options out = o;
+  double words = 0;
+  if (b.unit == budget_unit::words) words = static_cast<double>(b.limit);
+  if (b.unit == budget_unit::bytes) words = static_cast<double>(b.limit) / 6.0;
+  if (o.budget_share <= 0 || words <= 0) return out;
+  const auto share = static_cast<std::size_t>(std::lround(o.budget_share * words));
+  out.min_words = std::min(o.min_words, std::max(o.min_words_floor, share));
+  return out;
 }
 
 redundancy_filter::redundancy_filter(const vsm::collection& c, const selection_options& o)
@@ -108,7 +122,8 @@ summary finish_summary(const vsm::collection& c, std::vector<scored_sentence> pi
 }
 
 summary select_greedy(const vsm::collection& c, std::span<const double> scores, const budget& b,
-                      const selection_options& o, std::string_view method) {
+                      const selection_options& given, std::string_view method) {
+  const selection_options o = for_budget(given, b);
   const std::size_t n = c.sentence_count();
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), 0);

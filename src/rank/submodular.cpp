@@ -167,6 +167,7 @@ double submodular_summarizer::objective::value(std::span<const std::size_t> sent
 }
 
 summary submodular_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+  const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t total = c.sentence_count();
   std::vector<double> scores(total, 0.0);
   if (total == 0) return finish_summary(c, {}, scores, b, id());
@@ -189,10 +190,10 @@ summary submodular_summarizer::summarize(const vsm::collection& c, const budget&
 
   bool any_candidate = false;
   for (std::size_t g = 0; g < n && !any_candidate; ++g)
-    any_candidate = is_candidate(c, f.ground_[g], o_.selection);
+    any_candidate = is_candidate(c, f.ground_[g], sel);
   auto eligible = [&](std::size_t g) {
     std::size_t s = f.ground_[g];
-    return (!any_candidate || is_candidate(c, s, o_.selection)) &&
+    return (!any_candidate || is_candidate(c, s, sel)) &&
            sentence_cost(c, s, b.unit) <= b.limit;
   };
   auto scaled = [&](double value, std::size_t g) {
@@ -208,7 +209,7 @@ summary submodular_summarizer::summarize(const vsm::collection& c, const budget&
     if (eligible(g))
       heap.emplace(scaled(scores[f.ground_[g]], g), -static_cast<std::ptrdiff_t>(g), 0);
 
-  redundancy_filter filter(c, o_.selection);
+  redundancy_filter filter(c, sel);
   std::vector<std::size_t> chosen;
   std::vector<scored_sentence> picks;
   std::size_t used = 0, round = 0;

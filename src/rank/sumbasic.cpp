@@ -38,6 +38,7 @@ void sumbasic_summarizer::update_probabilities(const vsm::collection& c, std::si
 }
 
 summary sumbasic_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+  const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t n = c.sentence_count();
   std::vector<double> p = word_probabilities(c, o_.count);
   // The weights before any update: reported with each pick and used by the fallback.
@@ -46,10 +47,10 @@ summary sumbasic_summarizer::summarize(const vsm::collection& c, const budget& b
 
   // Sentences that can never be chosen: not candidates, already chosen, or repeating a chosen
   // one (the chosen set only grows, so a repeat stays a repeat).
-  std::vector<bool> out = choosable(c, o_.selection);
+  std::vector<bool> out = choosable(c, sel);
   out.flip();
 
-  redundancy_filter filter(c, o_.selection);
+  redundancy_filter filter(c, sel);
   std::vector<scored_sentence> picks;
   std::vector<double> weight(n, 0.0);
   std::vector<bool> fits(n, false);

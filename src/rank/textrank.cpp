@@ -39,10 +39,11 @@ double textrank_summarizer::similarity(const vsm::collection& c, std::size_t a, 
 }
 
 summary textrank_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+  const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
 
-  const std::vector<std::size_t> nodes = choosable_indices(c, o_.selection, o_.max_sentences);
+  const std::vector<std::size_t> nodes = choosable_indices(c, sel, o_.max_sentences);
   const std::size_t m = nodes.size();
   if (m == 0) return finish_summary(c, {}, scores, b, id());
 
@@ -85,7 +86,7 @@ summary textrank_summarizer::summarize(const vsm::collection& c, const budget& b
     if (change < o_.tolerance) break;
   }
   for (std::size_t k = 0; k < m; ++k) scores[nodes[k]] = ws[k];
-  return select_greedy(c, scores, b, o_.selection, id());
+  return select_greedy(c, scores, b, sel, id());
 }
 
 }  // namespace sitrep::rank

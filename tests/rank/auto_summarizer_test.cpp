@@ -177,7 +177,7 @@ TEST(AutoSummarizer, ShortBudgetsAdmitShorterSentences) {
   EXPECT_FALSE(has_lead(s.summarize(c, {budget_unit::words, 100})));
   EXPECT_TRUE(has_lead(s.summarize(c, {budget_unit::words, 30})));
   auto_summarizer::options fixed;
-  fixed.budget_share = 0;  // always selection.min_words
+  fixed.selection.budget_share = 0;  // always selection.min_words
   EXPECT_FALSE(has_lead(auto_summarizer(fixed).summarize(c, {budget_unit::words, 30})));
 }
 

@@ -52,6 +52,18 @@ TEST(SelectGreedy, ShortSentencesOnlyWhenNothingElse) {
   EXPECT_EQ(select_greedy(only_short, one, {budget_unit::words, 100}, {}, "t").sentences.size(), 1u);
 }
 
+TEST(SelectGreedy, ShortBudgetAdmitsShortSentences) {
+  auto c = make({"Police closed the harbour bridge.",
+                 "The mayor said on Friday that Quay Road would stay closed until Monday."});
+  std::vector<double> scores{1.0, 0.5};
+  auto has_first = [&](std::size_t words) {
+    summary s = select_greedy(c, scores, {budget_unit::words, words}, {}, "t");
+    return !s.sentences.empty() && s.sentences[0].sentence == 0;
+  };
+  EXPECT_TRUE(has_first(40));    // bar 4 words
+  EXPECT_FALSE(has_first(100));  // bar 8 words
+}
+
 TEST(SelectGreedy, CutsTheBestSentenceWhenNothingFits) {
   auto c = make({"Police closed the harbour bridge on Friday morning."});
   std::vector<double> scores{1.0};
@@ -65,6 +77,24 @@ TEST(SelectionOptions, Validated) {
   EXPECT_FALSE(validate(selection_options{.max_similarity = 1.5}).is_ok());
   EXPECT_TRUE(validate(selection_options{}).is_ok());
   EXPECT_FALSE(validate(budget{budget_unit::words, 0}).is_ok());
+  EXPECT_FALSE(validate(selection_options{.budget_share = 1.5}).is_ok());
+  EXPECT_FALSE(validate(selection_options{.budget_share = -0.1}).is_ok());
+}
+
+TEST(SelectionOptions, BarFallsWithAShortBudget) {
+  const selection_options o;  // min_words 8, budget_share 0.1, floor 4
+  auto bar = [&](budget_unit u, std::size_t limit) { return for_budget(o, {u, limit}).min_words; };
+  EXPECT_EQ(bar(budget_unit::words, 100), 8u);
+  EXPECT_EQ(bar(budget_unit::words, 250), 8u);  // never above min_words
+  EXPECT_EQ(bar(budget_unit::words, 60), 6u);
+  EXPECT_EQ(bar(budget_unit::words, 30), 4u);   // never below the floor
+  EXPECT_EQ(bar(budget_unit::bytes, 665), 8u);  // about 111 words
+  EXPECT_EQ(bar(budget_unit::bytes, 300), 5u);  // about 50 words
+  EXPECT_EQ(bar(budget_unit::sentences, 2), 8u);
+  EXPECT_EQ(for_budget(selection_options{.budget_share = 0}, {budget_unit::words, 30}).min_words,
+            8u);
+  const budget b{budget_unit::words, 60};
+  EXPECT_EQ(for_budget(for_budget(o, b), b).min_words, for_budget(o, b).min_words);
 }
 
 }  // namespace

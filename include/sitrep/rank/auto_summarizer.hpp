@@ -26,10 +26,8 @@
 //   - each sentence also earns a modular prior, scaled to the mean concept score of a candidate:
 //     `lead_bonus` * exp(-position / `position_decay`) (the lead of an update is its headline)
 //     plus, optionally, `centrality_weight` * cosine with the stream's TF-IDF centroid.
-// Sentences under `selection.min_words` words are not candidates; with a short budget the bar
-// falls with it (`budget_share` of a word budget, never under `min_words_floor`), since a 40-word
-// summary of a live blog is built of headline-sized sentences a 100-word one can pass over.
-// The objective (monotone
+// Sentences under the shared bar of selection.hpp (`min_words`, lower for a short budget) are
+// not candidates. The objective (monotone
 // submodular) is maximized within the budget by cost-scaled greedy selection
 // (gain / cost^`cost_exponent`, Lin and Bilmes, NAACL 2010), then by a swap local search (one
 // sentence out, one in, or one more added, up to `swap_rounds` times) that repairs greedy's
@@ -65,10 +63,6 @@ class auto_summarizer final : public summarizer {
     double centrality_weight = 0.0;  ///< sentence prior for closeness to the centroid
     double cost_exponent = 1.0;      ///< r in gain / cost^r
     std::size_t swap_rounds = 20;    ///< improving moves of the local search (0: greedy only)
-    /// With a budget in words (or bytes, at 6 a word), candidates need this share of it in words,
-    /// at least `min_words_floor` and at most `selection.min_words` (0: always the latter).
-    double budget_share = 0.1;
-    std::size_t min_words_floor = 4;
     selection_options selection;
   };
   explicit auto_summarizer(options o) : o_(o) {}

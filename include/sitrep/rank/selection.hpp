@@ -11,7 +11,8 @@
 // one chosen sentence: the same fact said again in other words or as a shorter excerpt.
 // `select_greedy` also drops sentences under `min_words` words (datelines, "More soon.") unless
 // no other sentence is left, and guarantees a non-empty summary for a non-empty collection
-// (see summary.hpp). The filter caches TF-IDF vectors; it reads the collection, never changes
+// (see summary.hpp). The bar falls with a short budget (`for_budget`): a 40-word summary of a
+// live blog is built of headline-sized sentences that a 100-word one can pass over. The filter caches TF-IDF vectors; it reads the collection, never changes
 // it, and is meant for one summarize call (not thread-safe).
 #pragma once
 
@@ -33,10 +34,18 @@ struct selection_options {
   double max_containment = 0.7;
   /// Sentences with fewer white-space words are not candidates (unless nothing else is).
   std::size_t min_words = 8;
+  /// With a budget in words (or bytes, at 6 a word), the bar is this share of the budget, at
+  /// least `min_words_floor` and at most `min_words` (0: always `min_words`).
+  double budget_share = 0.1;
+  std::size_t min_words_floor = 4;
 };
 
-/// invalid_argument for similarities outside (0, 1].
+/// invalid_argument for similarities outside (0, 1] or a budget share outside [0, 1].
 status validate(const selection_options& o);
+
+/// `o` with `min_words` set for budget `b` (see `budget_share`); applying it twice changes
+/// nothing. Every method selects with the options for its budget.
+selection_options for_budget(const selection_options& o, const budget& b);
 
 class redundancy_filter {
  public:
