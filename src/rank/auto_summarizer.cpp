@@ -66,6 +66,10 @@ summary auto_summarizer::summarize(const vsm::collection& c, const budget& b) co
   for (std::size_t i = 0; i < n; ++i)
     if (p.candidate[i]) mean += scores[i], ++cands;
   mean /= static_cast<double>(std::max<std::size_t>(cands, 1));
+  // Fillers out: a sentence carrying (almost) no agreed concept is chosen only for its prior.
+  // Never empties the candidates: some candidate weighs at least the mean.
+  for (std::size_t i = 0; i < n; ++i)
+    if (p.candidate[i] && scores[i] < o.min_concept_share * mean) p.candidate[i] = false;
   if (o.centrality_weight > 0) {
     std::vector<double> cent = centrality(c);
     for (std::size_t i = 0; i < n; ++i) p.bonus[i] += o.centrality_weight * mean * cent[i];

@@ -181,6 +181,22 @@ TEST(AutoSummarizer, ShortBudgetsAdmitShorterSentences) {
   EXPECT_FALSE(has_lead(auto_summarizer(fixed).summarize(c, {budget_unit::words, 30})));
 }
 
+TEST(AutoSummarizer, LeavesOutFillersThatCarryNoAgreedConcept) {
+  auto c = make({"Rebels seized the northern airport early on Tuesday, officials said.",
+                 "Officials confirmed that rebels seized the northern airport on Tuesday.",
+                 "The statement has not yet been verified.",
+                 "Government troops are massing near the northern airport rebels seized."});
+  auto has_filler = [](const summary& s) {
+    for (const auto& x : s.sentences)
+      if (x.sentence == 2) return true;
+    return false;
+  };
+  EXPECT_FALSE(has_filler(auto_summarizer({}).summarize(c, {budget_unit::words, 60})));
+  auto_summarizer::options keep;
+  keep.min_concept_share = 0;  // the filler's lead bonus alone earns it the leftover words
+  EXPECT_TRUE(has_filler(auto_summarizer(keep).summarize(c, {budget_unit::words, 60})));
+}
+
 TEST(AutoSummarizer, EmptyInputGivesEmptySummary) {
   auto c = vsm::collection::create({});
   ASSERT_TRUE(c.ok());

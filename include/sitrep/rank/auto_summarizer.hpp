@@ -27,7 +27,9 @@
 //     `lead_bonus` * exp(-position / `position_decay`) (the lead of an update is its headline)
 //     plus, optionally, `centrality_weight` * cosine with the stream's TF-IDF centroid.
 // Sentences under the shared bar of selection.hpp (`min_words`, lower for a short budget) are
-// not candidates. The objective (monotone
+// not candidates, nor are sentences whose concepts weigh under `min_concept_share` of a mean
+// candidate's: they say nothing the stream agrees on, and a budget's leftover words are better
+// left empty than spent on a context-free filler ("The statement has not yet been verified."). The objective (monotone
 // submodular) is maximized within the budget by cost-scaled greedy selection
 // (gain / cost^`cost_exponent`, Lin and Bilmes, NAACL 2010), then by a swap local search (one
 // sentence out, one in, or one more added, up to `swap_rounds` times) that repairs greedy's
@@ -61,6 +63,7 @@ class auto_summarizer final : public summarizer {
     double copy_similarity = 0.8;    ///< a sentence this close to an earlier one adds no support
     double lead_bonus = 0.1;         ///< sentence prior for the top of an update
     double centrality_weight = 0.0;  ///< sentence prior for closeness to the centroid
+    double min_concept_share = 0.05; ///< candidates weigh at least this share of the mean
     double cost_exponent = 1.0;      ///< r in gain / cost^r
     std::size_t swap_rounds = 20;    ///< improving moves of the local search (0: greedy only)
     selection_options selection;
