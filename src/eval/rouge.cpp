@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "sitrep/core/lines.hpp"
 #include "sitrep/text/porter_stemmer.hpp"
 
 namespace sitrep::eval::data {
@@ -36,15 +37,9 @@ using string_map = std::unordered_map<std::string, std::string, string_hash, std
 const string_set& smart_words() {
   static const string_set words = [] {
     string_set s;
-    std::string_view text = data::kSmartCommonWords;
-    while (!text.empty()) {
-      std::size_t nl = text.find('\n');
-      std::string_view line = text.substr(0, nl);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    for_each_line(data::kSmartCommonWords, [&](std::string_view line) {
       if (!line.empty()) s.emplace(line);
-      if (nl == std::string_view::npos) break;
-      text.remove_prefix(nl + 1);
-    }
+    });
     return s;
   }();
   return words;
@@ -53,16 +48,10 @@ const string_set& smart_words() {
 const string_map& wordnet_exceptions() {
   static const string_map map = [] {
     string_map m;
-    std::string_view text = data::kWordNetExceptions;
-    while (!text.empty()) {
-      std::size_t nl = text.find('\n');
-      std::string_view line = text.substr(0, nl);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    for_each_line(data::kWordNetExceptions, [&](std::string_view line) {
       std::size_t tab = line.find('\t');
       if (tab != std::string_view::npos) m.emplace(line.substr(0, tab), line.substr(tab + 1));
-      if (nl == std::string_view::npos) break;
-      text.remove_prefix(nl + 1);
-    }
+    });
     return m;
   }();
   return map;

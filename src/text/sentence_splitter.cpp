@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "embedded_data.hpp"
+#include "sitrep/core/lines.hpp"
 
 namespace sitrep::text {
 namespace {
@@ -217,13 +218,9 @@ enum class abbrev_class { none, title, common, number, final, time };
 class abbreviation_table {
  public:
   abbreviation_table() {
-    std::string_view text = detail::embedded_abbreviations();
-    while (!text.empty()) {
-      std::size_t eol = text.find('\n');
-      std::string_view line = text.substr(0, eol);
-      text.remove_prefix(eol == npos ? text.size() : eol + 1);
+    for_each_line(detail::embedded_abbreviations(), [&](std::string_view line) {
       std::size_t b = line.find_first_not_of(" \t\r");
-      if (b == npos || line[b] == '#') continue;
+      if (b == npos || line[b] == '#') return;
       line.remove_prefix(b);
       std::size_t e = line.find_first_of(" \t\r");
       std::string word = ascii_lower(line.substr(0, e));
@@ -241,7 +238,7 @@ class abbreviation_table {
       else if (cls == "time")
         c = abbrev_class::time;
       words_[std::move(word)] = c;
-    }
+    });
   }
   abbrev_class find(const std::string& lower_word) const {
     auto it = words_.find(lower_word);

@@ -1,6 +1,7 @@
 #include "sitrep/text/stopwords.hpp"
 
 #include "embedded_data.hpp"
+#include "sitrep/core/lines.hpp"
 #include "language.hpp"
 #include "sitrep/text/tokenizer.hpp"
 
@@ -28,13 +29,11 @@ result<stopword_list> stopword_list::for_language(std::string_view language) {
   stopword_list list;
   // One word per line. The shipped files have no comments, but a line starting with '#' or '|'
   // (Snowball's own comment mark) is skipped so that annotated lists can be dropped in.
-  while (!text.empty()) {
-    std::size_t eol = text.find('\n');
-    std::string_view line = trim(text.substr(0, eol));
-    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
-    if (line.empty() || line.front() == '#' || line.front() == '|') continue;
-    list.words_.insert(normalize(line));
-  }
+  for_each_line(text, [&](std::string_view line) {
+    line = trim(line);
+    if (!line.empty() && line.front() != '#' && line.front() != '|')
+      list.words_.insert(normalize(line));
+  });
   return list;
 }
 
