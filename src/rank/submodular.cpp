@@ -193,8 +193,7 @@ summary submodular_summarizer::summarize(const vsm::collection& c, const budget&
     any_candidate = is_candidate(c, f.ground_[g], sel);
   auto eligible = [&](std::size_t g) {
     std::size_t s = f.ground_[g];
-    return (!any_candidate || is_candidate(c, s, sel)) &&
-           sentence_cost(c, s, b.unit) <= b.limit;
+    return (!any_candidate || is_candidate(c, s, sel)) && sentence_cost(c, s, b.unit) <= b.limit;
   };
   auto scaled = [&](double value, std::size_t g) {
     double cost = static_cast<double>(sentence_cost(c, f.ground_[g], b.unit));

@@ -1,8 +1,8 @@
 #include "sitrep/text/stopwords.hpp"
 
 #include "embedded_data.hpp"
-#include "sitrep/core/lines.hpp"
 #include "language.hpp"
+#include "sitrep/core/lines.hpp"
 #include "sitrep/text/tokenizer.hpp"
 
 namespace sitrep::text {

@@ -166,8 +166,9 @@ TEST(AutoSummarizer, PrefersWhatSeveralUpdatesAgreeOn) {
 TEST(AutoSummarizer, ShortBudgetsAdmitShorterSentences) {
   // A 5-word lead: below the 8-word bar of a 100-word summary, above the 4-word one of a 30-word
   // summary (10 % of the budget, at least `min_words_floor`).
-  auto c = make({"Rebels seized the northern airport. Flights to the capital were cancelled for the "
-                 "rest of the week, the airline said."});
+  auto c =
+      make({"Rebels seized the northern airport. Flights to the capital were cancelled for the "
+            "rest of the week, the airline said."});
   auto has_lead = [](const summary& s) {
     for (const auto& x : s.sentences)
       if (x.sentence == 0) return true;

@@ -49,7 +49,8 @@ TEST(SelectGreedy, ShortSentencesOnlyWhenNothingElse) {
   EXPECT_EQ(s.sentences[0].sentence, 1u);
   auto only_short = make({"More soon."});
   std::vector<double> one{1.0};
-  EXPECT_EQ(select_greedy(only_short, one, {budget_unit::words, 100}, {}, "t").sentences.size(), 1u);
+  EXPECT_EQ(select_greedy(only_short, one, {budget_unit::words, 100}, {}, "t").sentences.size(),
+            1u);
 }
 
 TEST(SelectGreedy, ShortBudgetAdmitsShortSentences) {

@@ -12,8 +12,9 @@
 // `select_greedy` also drops sentences under `min_words` words (datelines, "More soon.") unless
 // no other sentence is left, and guarantees a non-empty summary for a non-empty collection
 // (see summary.hpp). The bar falls with a short budget (`for_budget`): a 40-word summary of a
-// live blog is built of headline-sized sentences that a 100-word one can pass over. The filter caches TF-IDF vectors; it reads the collection, never changes
-// it, and is meant for one summarize call (not thread-safe).
+// live blog is built of headline-sized sentences that a 100-word one can pass over. The filter
+// caches TF-IDF vectors; it reads the collection, never changes it, and is meant for one
+// summarize call (not thread-safe).
 #pragma once
 
 #include <cstddef>
