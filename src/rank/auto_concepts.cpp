@@ -41,10 +41,11 @@ concept_model build_concepts(const vsm::collection& c, const concept_options& o)
   };
   const std::size_t updates = c.updates().size();
   // Words per update, against the stream's median: editors write more about what matters.
-  std::vector<double> update_words(updates, 0.0);
-  for (const auto& s : c.sentences()) update_words[s.update] += static_cast<double>(s.words);
+  std::vector<double> update_words;
   double median = 1;
-  if (updates > 0) {
+  if (o.length_exponent != 0 && updates > 0) {
+    update_words.assign(updates, 0.0);
+    for (const auto& s : c.sentences()) update_words[s.update] += static_cast<double>(s.words);
     std::vector<double> sorted = update_words;
     std::nth_element(sorted.begin(), sorted.begin() + updates / 2, sorted.end());
     median = std::max(1.0, sorted[updates / 2]);

@@ -19,10 +19,11 @@ status validate(const selection_options& o) {
 }
 
 selection_options for_budget(const selection_options& o, const budget& b) {
+  constexpr double kBytesPerWord = 6.0;  // English news: about 5 letters and a space
   selection_options out = o;
   double words = 0;
   if (b.unit == budget_unit::words) words = static_cast<double>(b.limit);
-  if (b.unit == budget_unit::bytes) words = static_cast<double>(b.limit) / 6.0;
+  if (b.unit == budget_unit::bytes) words = static_cast<double>(b.limit) / kBytesPerWord;
   if (o.budget_share <= 0 || words <= 0) return out;
   const auto share = static_cast<std::size_t>(std::lround(o.budget_share * words));
   out.min_words = std::min(o.min_words, std::max(o.min_words_floor, share));
