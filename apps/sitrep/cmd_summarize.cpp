@@ -31,13 +31,13 @@ int run(const summarize_args& a) {
   int code = 0;
   auto p = prepare(a.in, a.sum, code);
   if (!p) return code;
-  const auto& docs = p->docs;
+  auto& docs = p->docs;
   const auto& budget = p->budget;
   const auto& method = p->method;
   const auto& format = p->format;
 
   if (a.output_dir.empty()) {
-    auto c = build_collection(docs, a.in, code);
+    auto c = build_collection(std::move(docs), a.in, code);
     if (!c) return code;
     if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
     rank::summary s = method->summarize(*c, budget);
@@ -52,16 +52,19 @@ int run(const summarize_args& a) {
     return kExitBadInput;
   }
   std::vector<std::string> written;
-  for (const auto& doc : docs) {
+  for (auto& doc : docs) {
     std::string path = (std::filesystem::path(a.output_dir) / (doc.name + extension(format))).string();
     if (std::find(written.begin(), written.end(), path) != written.end()) {
       print_error(fmt::format("{}: two inputs are both named '{}'; rename one", doc.path, doc.name));
       return kExitBadInput;
     }
     written.push_back(path);
-    auto c = build_collection({doc}, a.in, code);
+    const std::string doc_path = doc.path;
+    std::vector<io::input_document> one;
+    one.push_back(std::move(doc));
+    auto c = build_collection(std::move(one), a.in, code);
     if (!c) return code;
-    if (c->sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc.path));
+    if (c->sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc_path));
     rank::summary s = method->summarize(*c, budget);
     std::ofstream out(path, std::ios::binary);
     out << report::write_summary(report::cite(*c, s), s.method, format);

@@ -67,18 +67,25 @@ std::optional<std::vector<io::input_document>> read_all(const input_options& o, 
   return std::move(docs).value();
 }
 
-std::optional<vsm::collection> build_collection(const std::vector<io::input_document>& docs,
-                                                const input_options& o, int& exit_code) {
+vsm::collection::options space_options(const input_options& o) {
   vsm::collection::options opts;
   opts.analysis.language = o.language;
-  auto c = vsm::collection::create(opts);
+  return opts;
+}
+
+std::optional<vsm::collection> build_collection(std::vector<io::input_document>&& docs,
+                                                const input_options& o, int& exit_code) {
+  auto c = vsm::collection::create(space_options(o));
   if (!c) {
     print_error(c.error().message());
     exit_code = kExitBadInput;
     return std::nullopt;
   }
-  for (const auto& d : docs)
-    for (const auto& u : d.updates) c->add(u);
+  for (auto& d : docs) {
+    for (auto& u : d.updates) c->add(std::move(u));
+    d.updates.clear();
+    d.updates.shrink_to_fit();
+  }
   return std::move(c).value();
 }
 
@@ -121,6 +128,12 @@ std::optional<prepared> prepare(const input_options& in, const summary_options& 
   auto method = make_method(sum, exit_code);
   auto format = make_format(sum.format, exit_code);
   if (!budget || !method || !format) return std::nullopt;
+  // An unknown language is a usage error: say so before reading (perhaps a long) input.
+  if (auto space = vsm::collection::create(space_options(in)); !space) {
+    print_error(space.error().message());
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
   auto docs = read_all(in, exit_code);
   if (!docs) return std::nullopt;
   return prepared{*budget, std::move(method), *format, std::move(*docs)};

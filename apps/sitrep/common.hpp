@@ -44,8 +44,12 @@ void print_error(std::string_view message);
 /// Reports skipped records on standard error.
 std::optional<std::vector<io::input_document>> read_all(const input_options& o, int& exit_code);
 
-/// A collection holding `docs` (all of them, in order).
-std::optional<vsm::collection> build_collection(const std::vector<io::input_document>& docs,
+/// The vector-space options the input options ask for (language, stemming, stopwords).
+vsm::collection::options space_options(const input_options& o);
+
+/// A collection holding `docs` (all of them, in order). The updates are moved in, so the
+/// stream is held once.
+std::optional<vsm::collection> build_collection(std::vector<io::input_document>&& docs,
                                                 const input_options& o, int& exit_code);
 
 /// Everything a summarizing command needs before it runs: the budget, the method, the output
@@ -57,8 +61,8 @@ struct prepared {
   std::vector<io::input_document> docs;
 };
 
-/// Validates the options and reads the inputs; prints the first error and returns nullopt with
-/// `exit_code` set when anything is wrong.
+/// Validates the options (the language too, before any input is read) and reads the inputs;
+/// prints the first error and returns nullopt with `exit_code` set when anything is wrong.
 std::optional<prepared> prepare(const input_options& in, const summary_options& sum,
                                 int& exit_code);
 

@@ -61,6 +61,7 @@ situation_report build_report(const vsm::collection& c, const rank::summary& hea
   const update* first = nullptr;
   const update* last = nullptr;
   for (const update& u : c.updates()) {
+    if (u.text.empty()) ++r.updates_without_text;
     ++by_source[u.source.empty() ? "(unknown)" : u.source];
     if (r.inputs.empty() || r.inputs.back() != u.origin) {
       if (std::find(r.inputs.begin(), r.inputs.end(), u.origin) == r.inputs.end())

@@ -85,6 +85,9 @@ std::string write_report(const situation_report& r, output_format format) {
       std::string out = "SITUATION REPORT\n\nWhat happened\n";
       for (const auto& s : r.headline) out += "  * " + s.text + "\n";
       out += fmt::format("\nUpdates: {} ({} sentences)\n", r.updates, r.sentences);
+      if (r.updates_without_text > 0) {
+        out += fmt::format("Updates without text: {}\n", r.updates_without_text);
+      }
       out += fmt::format("Sources: {} — {}\n", r.sources.size(), sources_line(r));
       out += fmt::format("Time span: {}\n", span_line(r));
       out += fmt::format("Method: {}\n", r.method);
@@ -95,6 +98,9 @@ std::string write_report(const situation_report& r, output_format format) {
       out += write_summary(r.headline, r.method, output_format::markdown);
       out += fmt::format("\n## Coverage\n\n- **Updates:** {} ({} sentences)\n", r.updates,
                          r.sentences);
+      if (r.updates_without_text > 0) {
+        out += fmt::format("- **Updates without text:** {}\n", r.updates_without_text);
+      }
       out += fmt::format("- **Sources ({}):** {}\n", r.sources.size(), md_escape(sources_line(r)));
       out += fmt::format("- **Time span:** {}\n", md_escape(span_line(r)));
       out += fmt::format("- **Method:** `{}`\n", r.method);
@@ -107,6 +113,7 @@ std::string write_report(const situation_report& r, output_format format) {
       for (const auto& s : r.headline) j["headline"].push_back(to_json(s));
       j["updates"] = r.updates;
       j["sentences"] = r.sentences;
+      j["updates_without_text"] = r.updates_without_text;
       j["sources"] = nlohmann::json::array();
       for (const auto& s : r.sources) j["sources"].push_back({{"source", s.source}, {"updates", s.updates}});
       j["time_span"] = {{"first", r.first_time.empty() ? nlohmann::json() : nlohmann::json(r.first_time)},

@@ -218,14 +218,23 @@ TEST_F(io_reader, stream_as_text_and_as_jsonl) {
 }
 
 TEST_F(io_reader, dash_reads_standard_input) {
-  std::istringstream fake_stdin("{\"id\": \"x\", \"text\": \"from stdin\"}\n");
-  auto* saved = std::cin.rdbuf(fake_stdin.rdbuf());
+  // "-" reads descriptor 0 itself (so that a pipe delivers each line as it arrives): put a
+  // pipe there for the length of the test.
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const std::string input = "{\"id\": \"x\", \"text\": \"from stdin\"}\n";
+  ASSERT_EQ(::write(fds[1], input.data(), input.size()), static_cast<ssize_t>(input.size()));
+  ::close(fds[1]);
+  const int saved = ::dup(0);
+  ASSERT_GE(saved, 0);
+  ASSERT_EQ(::dup2(fds[0], 0), 0);
+  ::close(fds[0]);
   read_options opts;
   opts.format = input_format::jsonl;
   read_stats stats;
   auto docs = read_inputs({"-"}, opts, stats);
-  std::cin.rdbuf(saved);
-  std::cin.clear();
+  ::dup2(saved, 0);
+  ::close(saved);
   ASSERT_TRUE(docs.ok()) << docs.error().message();
   ASSERT_EQ(docs->size(), 1u);
   EXPECT_EQ((*docs)[0].path, "-");
@@ -370,9 +379,20 @@ std::vector<bad_case> bad_cases() {
        "record has no \"text\""},
       {"json_gold_text_only", F::jsonl, "{\"gold_text\": \"labels are not text\"}",
        "record has no \"text\""},
-      {"json_empty_text", F::jsonl, "{\"text\": \"\"}", "record has empty \"text\""},
-      {"json_blank_text", F::jsonl, "{\"text\": \" \\t\\n\\u00a0\\u3000\"}",
-       "record has blank \"text\""},
+      {"json_nul_escape_in_text", F::jsonl, "{\"text\": \"a\\u0000b\"}",
+       "\"text\" holds a NUL character (\\u0000)"},
+      {"json_nul_escape_in_source", F::jsonl, "{\"source\": \"\\u0000\", \"text\": \"x\"}",
+       "\"source\" holds a NUL character (\\u0000)"},
+      {"json_lone_low_surrogate", F::jsonl, "{\"text\": \"a\\udc00\"}", "invalid JSON: bad string"},
+      {"json_bad_value_in_ignored_key", F::jsonl, "{\"text\": \"ok\", \"x\": tru}",
+       "invalid JSON"},
+      {"json_bad_number_in_gold_key", F::jsonl, "{\"text\": \"ok\", \"gold_x\": 01}",
+       "invalid JSON: bad number"},
+      {"json_bad_escape_in_ignored_key", F::jsonl, "{\"text\": \"ok\", \"x\": [\"\\q\"]}",
+       "invalid JSON: bad string"},
+      {"json_raw_nul", F::jsonl, std::string(9000, ' ') + "{\"text\": \"a" + '\0' + "b\"}",
+       "binary data (NUL byte at byte 9012)"},
+      {"text_raw_nul_late", F::text, std::string(9000, 'a') + '\0', "binary data (NUL byte"},
       {"json_text_number", F::jsonl, "{\"text\": 42}", "\"text\" is a number, not a string"},
       {"json_text_null", F::jsonl, "{\"text\": null}", "\"text\" is null, not a string"},
       {"json_text_object", F::jsonl, "{\"text\": {\"a\": 1}}",
@@ -456,17 +476,19 @@ TEST_F(io_reader, mixed_bad_fixture) {
   read_stats stats;
   auto doc = read_file(data("mixed_bad.jsonl"), opts, stats);
   ASSERT_TRUE(doc.ok()) << doc.error().message();
-  EXPECT_THAT(ids(doc->updates), ::testing::ElementsAre("ok-1", "ok-2", "ok-3"));
-  EXPECT_EQ(stats.skipped, 7u);
-  ASSERT_EQ(stats.skip_messages.size(), 7u);
+  // Posts with an empty or blank text are records without text, not bad input.
+  EXPECT_THAT(ids(doc->updates), ::testing::ElementsAre("ok-1", "empty", "blank", "ok-2", "ok-3"));
+  EXPECT_EQ(doc->updates[1].text, "");
+  EXPECT_EQ(doc->updates[2].text, "");
+  EXPECT_EQ(stats.without_text, 2u);
+  EXPECT_EQ(stats.skipped, 5u);
+  ASSERT_EQ(stats.skip_messages.size(), 5u);
   const std::string where = data("mixed_bad.jsonl") + ":";
   EXPECT_THAT(stats.skip_messages[0], StartsWith(where + "2: invalid JSON"));
   EXPECT_EQ(stats.skip_messages[1], where + "3: record has no \"text\"");
-  EXPECT_EQ(stats.skip_messages[2], where + "4: record has empty \"text\"");
-  EXPECT_EQ(stats.skip_messages[3], where + "5: record has blank \"text\"");
-  EXPECT_EQ(stats.skip_messages[4], where + "6: \"text\" is a number, not a string");
-  EXPECT_EQ(stats.skip_messages[5], where + "7: invalid JSON: the line is not a JSON object");
-  EXPECT_THAT(stats.skip_messages[6], StartsWith(where + "9: invalid JSON"));
+  EXPECT_EQ(stats.skip_messages[2], where + "6: \"text\" is a number, not a string");
+  EXPECT_EQ(stats.skip_messages[3], where + "7: invalid JSON: the line is not a JSON object");
+  EXPECT_THAT(stats.skip_messages[4], StartsWith(where + "9: invalid JSON"));
 }
 
 TEST_F(io_reader, invalid_utf8_fixture) {

@@ -27,7 +27,8 @@ struct update {
   std::string source;
   /// A headline, when the input has one; not part of `text`.
   std::string title;
-  /// The body, valid UTF-8. Never empty for an update a reader returns.
+  /// The body, valid UTF-8. Empty for a post without text (an image, video or embed post):
+  /// such an update is kept and counted but carries no sentences.
   std::string text;
   /// Provenance: the input file ("-" for standard input) and 1-based line the update starts on.
   std::string origin;

@@ -6,62 +6,49 @@
 //   if (!docs) { std::cerr << docs.error().message() << '\n'; return 2; }
 //   for (const auto& doc : *docs) for (const auto& u : doc.updates) ...
 //
-// Formats:
+// Formats (each line decoded by sitrep/io/record_decoder.hpp, which defines them fully):
 // - plain text (`.txt` and anything not listed below): one update per line, blank lines
-//   (empty or only white space) skipped; the line is the text as it is, less a trailing '\r';
-//   the id is "<file name>:<line>" ("notes.txt:3", "stdin:3" for standard input).
-// - JSON Lines (`.jsonl`, `.ndjson`, `.json`, any letter case): one object per line in the
-//   canonical record
-//       {"id": "p-17", "time": "2015-11-20T09:41:00Z", "source": "Reuters", "title": "...",
-//        "text": "Gunmen attacked ..."}
-//   - `text` is required and must be a string that is not empty or only white space;
-//   - `id` may be a string or a number (kept as written: 17 -> "17", 4.50 -> "4.50"); a missing,
-//     null or empty id becomes "<file name>:<line>";
-//   - `time` is an ISO-8601 string or null; when it parses (see sitrep/io/time.hpp)
-//     `update::unix_time` is set; a string that does not parse is still kept in
-//     `update::time` with `unix_time` empty — that is not an error;
-//   - `source` and `title` are strings; null or missing gives "";
-//   - a field of another type (an object for `text`, a number for `source`) is bad input;
-//   - unknown keys are ignored; keys that start with `gold_` (evaluation labels) are never
-//     read: their values are skipped over without being parsed or converted;
-//   - lines that are empty or only JSON white space are skipped; if a key repeats, the last
-//     value counts.
+//   (empty or only white space) skipped; the id is "<file name>:<line>" ("notes.txt:3",
+//   "stdin:3" for standard input).
+// - JSON Lines (`.jsonl`, `.ndjson`, `.json`, any letter case): one canonical record per line,
+//   {"id", "time", "source", "title", "text"}; only `text` is required. A record whose `text`
+//   is empty or only white space is a post without text: it is returned (with an empty text)
+//   and counted in `read_stats::without_text`. `gold_*` keys are never read.
 // - `-` is standard input, plain text unless `format` says otherwise.
 // - A folder stands for the regular files directly inside it (links to files count), sorted
 //   by name (byte order), each one document; hidden files (name starting with '.') and
 //   sub-folders are passed over. An empty folder gives no documents.
 // - `read_options::format` (the command line's `--input-format`) overrides the extension for
 //   every file, standard input included.
-// - A UTF-8 byte order mark at the start of a file is dropped; a '\r' before each '\n' is
-//   dropped (CRLF files read like LF files); a last line without '\n' counts.
+// - Line ends are '\n', "\r\n" or a lone '\r'; a UTF-8 byte order mark at the start of a file
+//   is dropped; a last line without a line end counts (sitrep/io/line_source.hpp).
 //
 // Bad input fails with invalid_input and a message "<file>:<line>: <what>", where <file> is
 // the path as given (a folder's files as "<folder>/<name>", standard input as "-"), <line> is
 // 1-based and byte positions in <what> are 1-based within the line:
-//   feed.jsonl:12: invalid JSON: <what simdjson found> [at byte N]
+//   feed.jsonl:12: invalid JSON: <what is wrong> [at byte N]
 //   feed.jsonl:12: invalid UTF-8 at byte 7           (text lines and JSON lines alike)
 //   feed.jsonl:12: line longer than 16777216 bytes
-//   feed.jsonl:12: record has no "text"  |  record has empty "text"  |  record has blank "text"
-//   feed.jsonl:12: "text" is a number, not a string
-//   feed.jsonl:12: invalid JSON: the line is not a JSON object
+//   feed.jsonl:12: record has no "text"  |  "text" is a number, not a string
+//   feed.jsonl:12: "text" holds a NUL character (\u0000)
 //   feed.jsonl:3: binary file (NUL byte)                    (a NUL in the first 8 KiB)
 //   feed.jsonl:9000: binary data (NUL byte at byte 5)       (a NUL in a later line)
 // With `skip_bad` the bad record is skipped instead (for a binary file, the whole file: its
-// document is returned with no updates), counted in `read_stats::skipped` with its message
-// kept (the first 20), and reading goes on. A file that cannot be opened or read, or a folder
-// that cannot be listed, is always an io_error ("<path>: cannot open: <reason>"), `skip_bad`
-// or not. Nothing is ever dropped silently; reading stops at the first failure.
+// document is returned with no updates), counted in `read_stats::skipped` with
+// its message kept (the first 20), and reading goes on. A file that cannot be opened or read,
+// or a folder that cannot be listed, is always an io_error ("<path>: cannot open: <reason>"),
+// `skip_bad` or not. Nothing is ever dropped silently; reading stops at the first failure.
 //
-// Memory: input is read in fixed 1 MiB blocks; a line is held only up to `max_line_bytes`, the
-// rest of a longer line is scanned to its newline and discarded, so a 1 GB line costs no more
-// than the limit (at most about twice it for a moment while the line buffer grows; measured:
-// 130 MB peak for a 1 GB line under a 64 MiB limit). Parsing a JSON line of n bytes takes
-// simdjson's working memory, roughly 8n: the default limit of 16 MiB, far beyond any real news
-// update, keeps that near 130 MB.
-// Each document holds its updates (the caller owns them).
+// Memory bounds: a line is held only up to `max_line_bytes` (16 MiB by default); the rest of
+// a longer line is scanned to its end and discarded, so a 1 GB line costs the limit plus one
+// 64 KiB read block. Parsing a JSON line of n bytes takes simdjson's working memory, about 8n,
+// released again after an unusually long line. Records: each update read is kept once, in its
+// document, and nothing else grows with the number of lines (blank and skipped lines cost
+// nothing); files are read one at a time, each through one open descriptor. So memory is the
+// updates kept (their text plus about 200 bytes each) plus a bounded working set.
 //
-// Thread safety: the functions share no state; `read_stats` is the caller's. Reading "-" uses
-// std::cin.
+// Thread safety: the functions share no state; `read_stats` is the caller's. Reading "-" reads
+// descriptor 0 directly, so each line is available as soon as it arrives.
 #pragma once
 
 #include <cstddef>
@@ -72,14 +59,9 @@
 
 #include "sitrep/core/status.hpp"
 #include "sitrep/core/update.hpp"
+#include "sitrep/io/record_decoder.hpp"
 
 namespace sitrep::io {
-
-enum class input_format {
-  automatic,  ///< by extension (see above)
-  text,       ///< one update per line
-  jsonl,      ///< canonical JSON Lines records
-};
 
 /// "auto", "text" or "jsonl" (also "automatic", "txt", "json", "ndjson"); invalid_argument
 /// otherwise.
@@ -116,6 +98,7 @@ struct input_document {
 struct read_stats {
   std::size_t files = 0;    ///< files and streams read (a skipped binary file included)
   std::size_t records = 0;  ///< updates returned
+  std::size_t without_text = 0;  ///< of those, posts without text (empty or blank `text`)
   std::size_t skipped = 0;  ///< bad records or files skipped under `skip_bad`
   /// The first messages of skipped records ("<file>:<line>: <what>"), at most 20.
   std::vector<std::string> skip_messages;

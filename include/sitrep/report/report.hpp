@@ -47,6 +47,8 @@ struct situation_report {
   std::string method;                  ///< summarizer id
   std::vector<cited_sentence> headline;  ///< the summary, in stream order
   std::size_t updates = 0;
+  /// Of those, posts without text (an image or embed post): read and counted, no sentences.
+  std::size_t updates_without_text = 0;
   std::size_t sentences = 0;
   std::vector<source_count> sources;   ///< most updates first, then by name
   std::string first_time;              ///< earliest update time as written (empty: unknown)

@@ -64,7 +64,8 @@ class collection {
   /// Validates the options (the language must have a stemmer and a stopword list).
   static result<collection> create(const options& opts);
 
-  /// Appends one update (its text must be non-empty UTF-8) and its sentences.
+  /// Appends one update (its text valid UTF-8) and its sentences; an update with an empty or
+  /// blank text is kept and carries no sentences.
   void add(update u);
 
   const std::vector<update>& updates() const noexcept { return updates_; }
