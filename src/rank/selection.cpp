@@ -122,8 +122,9 @@ summary finish_summary(const vsm::collection& c, std::vector<scored_sentence> pi
       // Not one character of the best sentence fits: an empty summary that says why, rather
       // than one over budget or ending in half a character.
       notes.push_back("the budget of " + std::to_string(b.limit) +
-                      " bytes holds not even the first character of the best sentence; the "
-                      "summary is empty");
+                      (b.limit == 1 ? " byte" : " bytes") +
+                      " holds not even the first character of the best sentence; the summary "
+                      "is empty");
       return summary{std::string(method), {}, std::move(notes)};
     }
     picks.push_back(pick);

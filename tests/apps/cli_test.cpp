@@ -304,7 +304,7 @@ TEST_F(Cli, ByteBudgetNeverSplitsACharacter) {
   auto j = nlohmann::json::parse(one.out);
   EXPECT_TRUE(j["sentences"].empty());
   ASSERT_EQ(j["notes"].size(), 1u);
-  EXPECT_NE(one.err.find("sitrep: note: the budget of 1 bytes"), std::string::npos) << one.err;
+  EXPECT_NE(one.err.find("sitrep: note: the budget of 1 byte holds"), std::string::npos) << one.err;
 
   for (int bytes = 2; bytes <= 20; ++bytes) {
     for (const char* format : {"json", "text"}) {
