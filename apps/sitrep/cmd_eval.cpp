@@ -22,10 +22,11 @@ struct eval_flags {
   std::string rouge_args;
   std::string format = "table";
   bool per_topic = false;
-  // Each flag overrides what --rouge-args set; unset flags leave it alone.
-  std::optional<int> max_n, word_limit, byte_limit, skip_gap, counting_unit, resamples;
-  std::optional<double> wlcs_weight, alpha, confidence;
-  std::optional<std::string> formula;
+  // Each flag overrides what --rouge-args set; unset flags leave it alone. Values are kept as
+  // written and read by eval::set_rouge_option, so "--max-n 0x10" is refused exactly as
+  // "-n 0x10" is (CLI11 would read hex and octal).
+  std::optional<std::string> max_n, word_limit, byte_limit, skip_gap, counting_unit, resamples;
+  std::optional<std::string> wlcs_weight, alpha, confidence, formula;
   bool stem = false, remove_stopwords = false, su = false, s_and_su = false, no_lcs = false;
 };
 
@@ -42,35 +43,27 @@ result<eval::rouge_options> build_options(const eval_flags& f) {
   } else {
     o.max_n = 4;  // without --rouge-args the command defaults to ROUGE-1..4 (the script: none)
   }
-  if (f.max_n) o.max_n = *f.max_n;
   if (f.stem) o.stem = true;
   if (f.remove_stopwords) o.remove_stopwords = true;
-  if (f.word_limit) o.word_limit = *f.word_limit;
-  if (f.byte_limit) o.byte_limit = *f.byte_limit;
-  if (f.skip_gap) {
-    o.skip_bigrams = true;
-    o.skip_gap = *f.skip_gap;
-  }
   if (f.su) o.su = true;
   if (f.s_and_su) o.s_and_su = true;
   if (f.no_lcs) o.lcs = false;
-  if (f.wlcs_weight) {
-    o.wlcs = true;
-    o.wlcs_weight = *f.wlcs_weight;
+  struct valued_flag {
+    const char* name;
+    char letter;  // the script's option
+    const std::optional<std::string>& value;
+  };
+  const valued_flag valued[] = {
+      {"--max-n", 'n', f.max_n},           {"--word-limit", 'l', f.word_limit},
+      {"--byte-limit", 'b', f.byte_limit}, {"--skip-gap", '2', f.skip_gap},
+      {"--wlcs-weight", 'w', f.wlcs_weight}, {"--formula", 'f', f.formula},
+      {"--alpha", 'p', f.alpha},           {"--counting-unit", 't', f.counting_unit},
+      {"--confidence", 'c', f.confidence}, {"--resamples", 'r', f.resamples}};
+  for (const auto& v : valued) {
+    if (!v.value) continue;
+    if (status s = eval::set_rouge_option(o, v.letter, *v.value); !s)
+      return invalid_argument(std::string(v.name) + ": " + s.message());
   }
-  if (f.formula) {
-    if (*f.formula == "A") o.formula = eval::rouge_formula::average;
-    else if (*f.formula == "B") o.formula = eval::rouge_formula::best;
-    else return invalid_argument("--formula must be A or B, got '" + *f.formula + "'");
-  }
-  if (f.alpha) o.alpha = *f.alpha;
-  if (f.counting_unit) {
-    if (*f.counting_unit < 0 || *f.counting_unit > 2)
-      return invalid_argument("--counting-unit must be 0, 1 or 2");
-    o.unit = static_cast<eval::counting_unit>(*f.counting_unit);
-  }
-  if (f.confidence) o.confidence = *f.confidence;
-  if (f.resamples) o.resamples = *f.resamples;
   if (status s = o.validate(); !s) return s;
   return o;
 }
@@ -186,7 +179,7 @@ void add_eval_command(CLI::App& app, context& ctx) {
   cmd->add_flag("--su", flags->su, "-u: ROUGE-SU (skip bigrams plus unigrams) instead of S");
   cmd->add_flag("--s-and-su", flags->s_and_su, "-U: both ROUGE-S and ROUGE-SU");
   cmd->add_flag("--no-lcs", flags->no_lcs, "-x: no ROUGE-L");
-  cmd->add_option("--wlcs-weight", flags->wlcs_weight, "-w: ROUGE-W with weight W (>= 1)");
+  cmd->add_option("--wlcs-weight", flags->wlcs_weight, "-w: ROUGE-W with weight W in [1, 10]");
   cmd->add_option("--formula", flags->formula, "-f: A (average over references) or B (best)");
   cmd->add_option("--alpha", flags->alpha, "-p: F = PR / ((1-alpha) P + alpha R)");
   cmd->add_option("--counting-unit", flags->counting_unit,

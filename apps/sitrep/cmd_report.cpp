@@ -21,6 +21,7 @@ int run(const report_args& a) {
   if (!c) return code;
   if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
   rank::summary s = p->method->summarize(*c, p->budget);
+  print_notes(s);
   fmt::print("{}", report::write_report(report::build_report(*c, s), p->format));
   return 0;
 }

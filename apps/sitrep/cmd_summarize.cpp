@@ -41,7 +41,8 @@ int run(const summarize_args& a) {
     if (!c) return code;
     if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
     rank::summary s = method->summarize(*c, budget);
-    fmt::print("{}", report::write_summary(report::cite(*c, s), s.method, format));
+    print_notes(s);
+    fmt::print("{}", report::write_summary(report::cite(*c, s), s.method, format, s.notes));
     return 0;
   }
 
@@ -66,8 +67,9 @@ int run(const summarize_args& a) {
     if (!c) return code;
     if (c->sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc_path));
     rank::summary s = method->summarize(*c, budget);
+    for (const auto& note : s.notes) print_error(fmt::format("note: {}: {}", doc.path, note));
     std::ofstream out(path, std::ios::binary);
-    out << report::write_summary(report::cite(*c, s), s.method, format);
+    out << report::write_summary(report::cite(*c, s), s.method, format, s.notes);
     if (!out) {
       print_error(fmt::format("{}: cannot write", path));
       return 1;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 
 namespace sitrep::cli {
@@ -27,9 +29,14 @@ void add_input_options(CLI::App* cmd, input_options& o) {
 void add_summary_options(CLI::App* cmd, summary_options& o) {
   cmd->add_option("--method", o.method, "summarization method (see `sitrep methods`)")
       ->default_str(std::string(rank::default_method()));
-  auto* w = cmd->add_option("--words", o.words, "budget in white-space words (default 100)");
-  auto* b = cmd->add_option("--bytes", o.bytes, "budget in bytes");
-  auto* s = cmd->add_option("--sentences", o.sentences, "budget in sentences");
+  auto* w = cmd->add_option(
+      "--words", o.words,
+      fmt::format("budget in white-space words, 1 to {} (default 100)", rank::kMaxBudgetWords));
+  auto* b = cmd->add_option("--bytes", o.bytes,
+                            fmt::format("budget in bytes, 1 to {}", rank::kMaxBudgetBytes));
+  auto* s = cmd->add_option(
+      "--sentences", o.sentences,
+      fmt::format("budget in sentences, 1 to {}", rank::kMaxBudgetSentences));
   w->excludes(b)->excludes(s);
   b->excludes(s);
   cmd->add_option("--format", o.format, "output format: text, markdown or json")
@@ -37,6 +44,10 @@ void add_summary_options(CLI::App* cmd, summary_options& o) {
 }
 
 void print_error(std::string_view message) { fmt::print(stderr, "sitrep: {}\n", message); }
+
+void print_notes(const rank::summary& s) {
+  for (const auto& note : s.notes) fmt::print(stderr, "sitrep: note: {}\n", note);
+}
 
 std::optional<std::vector<io::input_document>> read_all(const input_options& o, int& exit_code) {
   auto format = io::parse_input_format(o.input_format);
@@ -89,11 +100,40 @@ std::optional<vsm::collection> build_collection(std::vector<io::input_document>&
   return std::move(c).value();
 }
 
+result<std::size_t> parse_budget_value(std::string_view flag, std::string_view text,
+                                       rank::budget_unit unit) {
+  const std::size_t max = rank::max_budget(unit);
+  const std::string expected = fmt::format(
+      "{} takes a whole number from 1 to {}, written in decimal digits, got '{}'", flag, max, text);
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string_view::npos)
+    return invalid_argument(expected);
+  std::uint64_t value = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || p != text.data() + text.size() || value == 0 || value > max)
+    return invalid_argument(expected);
+  return static_cast<std::size_t>(value);
+}
+
 std::optional<rank::budget> make_budget(const summary_options& o, int& exit_code) {
   rank::budget b;
-  if (o.bytes) b = {rank::budget_unit::bytes, *o.bytes};
-  else if (o.sentences) b = {rank::budget_unit::sentences, *o.sentences};
-  else if (o.words) b = {rank::budget_unit::words, *o.words};
+  struct given {
+    const char* flag;
+    rank::budget_unit unit;
+    const std::optional<std::string>& value;
+  };
+  for (const given& g : {given{"--bytes", rank::budget_unit::bytes, o.bytes},
+                         given{"--sentences", rank::budget_unit::sentences, o.sentences},
+                         given{"--words", rank::budget_unit::words, o.words}}) {
+    if (!g.value) continue;
+    auto limit = parse_budget_value(g.flag, *g.value, g.unit);
+    if (!limit) {
+      print_error(limit.error().message());
+      exit_code = kExitBadInput;
+      return std::nullopt;
+    }
+    b = {g.unit, *limit};
+    break;
+  }
   if (auto st = rank::validate(b); !st) {
     print_error(st.message());
     exit_code = kExitBadInput;

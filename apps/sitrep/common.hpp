@@ -25,9 +25,11 @@ struct input_options {
 
 struct summary_options {
   std::string method;
-  std::optional<std::size_t> words;
-  std::optional<std::size_t> bytes;
-  std::optional<std::size_t> sentences;
+  // Budgets as written: read by parse_budget_value (digits only, decimal), not by CLI11, which
+  // would take "010" as octal 8, "0x10" as 16 and "-1" as a huge unsigned number.
+  std::optional<std::string> words;
+  std::optional<std::string> bytes;
+  std::optional<std::string> sentences;
   std::string format = "text";
 };
 
@@ -61,10 +63,20 @@ struct prepared {
   std::vector<io::input_document> docs;
 };
 
+/// Prints each of a summary's notes to standard error as "sitrep: note: ..." (the library
+/// never prints; the notes are also in JSON output).
+void print_notes(const rank::summary& s);
+
 /// Validates the options (the language too, before any input is read) and reads the inputs;
 /// prints the first error and returns nullopt with `exit_code` set when anything is wrong.
 std::optional<prepared> prepare(const input_options& in, const summary_options& sum,
                                 int& exit_code);
+
+/// A budget value as given to `flag` ("--words"): a positive decimal integer, digits only (no
+/// sign, no hex, no spaces), within rank::max_budget(unit). invalid_argument naming the flag,
+/// the value and the bound otherwise.
+result<std::size_t> parse_budget_value(std::string_view flag, std::string_view text,
+                                       rank::budget_unit unit);
 
 /// The budget and summarizer the options ask for.
 std::optional<rank::budget> make_budget(const summary_options& o, int& exit_code);

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "sitrep/core/utf8.hpp"
+
 namespace sitrep::eval {
 namespace {
 
@@ -39,6 +41,39 @@ result<std::string> read_whole(const fs::path& path) {
   ss << in.rdbuf();
   if (in.bad()) return io_error(path.string() + ": read error");
   return ss.str();
+}
+
+// A summary or reference must be text: no NUL byte (a binary file) and well-formed UTF-8.
+// The message names the line and the byte in it (both 1-based), as the input readers do.
+status check_text(const fs::path& path, std::string_view text) {
+  std::size_t line = 1, line_start = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b == '\n') {
+      ++line;
+      line_start = ++i;
+      continue;
+    }
+    const std::string where = path.string() + ":" + std::to_string(line) + ": ";
+    const std::string byte = std::to_string(i - line_start + 1);
+    if (b == 0) return invalid_input(where + "binary data (NUL byte at byte " + byte + ")");
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8::sequence_length(text, i);
+    if (len == 0) return invalid_input(where + "invalid UTF-8 at byte " + byte);
+    i += len;
+  }
+  return status::ok();
+}
+
+result<std::string> read_text(const fs::path& path) {
+  auto text = read_whole(path);
+  if (!text) return text;
+  if (status st = check_text(path, *text); !st) return st;
+  return text;
 }
 
 }  // namespace
@@ -101,11 +136,11 @@ result<std::vector<topic_input>> load_topics(const std::string& system_dir,
   for (const auto& [topic, refs] : *matched) {
     topic_input t;
     t.id = topic;
-    auto sys = read_whole(fs::path(system_dir) / (topic + ".txt"));
+    auto sys = read_text(fs::path(system_dir) / (topic + ".txt"));
     if (!sys) return sys.error();
     t.system = std::move(*sys);
     for (std::size_t i : refs) {
-      auto ref = read_whole(fs::path(reference_dir) / (*references)[i]);
+      auto ref = read_text(fs::path(reference_dir) / (*references)[i]);
       if (!ref) return ref.error();
       t.references.push_back(std::move(*ref));
     }

@@ -2,12 +2,49 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "auto_concepts.hpp"
 #include "auto_select.hpp"
 
 namespace sitrep::rank {
+
+status auto_summarizer::validate(const options& o) {
+  if (!(std::isfinite(o.unigram_weight) && o.unigram_weight >= 0))
+    return invalid_argument("auto: unigram_weight must be a finite number >= 0");
+  if (!(std::isfinite(o.position_boost) && o.position_boost >= 0))
+    return invalid_argument("auto: position_boost must be a finite number >= 0");
+  if (!(std::isfinite(o.position_decay) && o.position_decay >= 0))
+    return invalid_argument("auto: position_decay must be a finite number >= 0");
+  if (!(std::isfinite(o.recency_boost) && o.recency_boost >= 0))
+    return invalid_argument("auto: recency_boost must be a finite number >= 0");
+  if (!(std::isfinite(o.opening_boost) && o.opening_boost >= 0))
+    return invalid_argument("auto: opening_boost must be a finite number >= 0");
+  if (!(std::isfinite(o.lead_bonus) && o.lead_bonus >= 0))
+    return invalid_argument("auto: lead_bonus must be a finite number >= 0");
+  if (!(std::isfinite(o.centrality_weight) && o.centrality_weight >= 0))
+    return invalid_argument("auto: centrality_weight must be a finite number >= 0");
+  if (!(std::isfinite(o.min_concept_share) && o.min_concept_share >= 0))
+    return invalid_argument("auto: min_concept_share must be a finite number >= 0");
+  if (!(std::isfinite(o.cost_exponent) && o.cost_exponent >= 0))
+    return invalid_argument("auto: cost_exponent must be a finite number >= 0");
+  if (!std::isfinite(o.length_exponent))
+    return invalid_argument("auto: length_exponent must be a finite number");
+  for (auto [value, name] : {std::pair{o.recent_fraction, "recent_fraction"},
+                             std::pair{o.opening_fraction, "opening_fraction"},
+                             std::pair{o.copy_similarity, "copy_similarity"}})
+    if (!(value >= 0 && value <= 1))
+      return invalid_argument(std::string("auto: ") + name + " must be in [0, 1]");
+  if (o.min_support < 1) return invalid_argument("auto: min_support must be >= 1");
+  return rank::validate(o.selection);
+}
+
+result<std::unique_ptr<auto_summarizer>> auto_summarizer::create(const options& o) {
+  if (auto st = validate(o); !st) return st;
+  return std::unique_ptr<auto_summarizer>(new auto_summarizer(o));
+}
 namespace {
 
 // Cosine of each sentence's TF-IDF vector with the stream's centroid (mean of unit vectors).

@@ -1,9 +1,24 @@
 #include "sitrep/rank/centroid.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace sitrep::rank {
+
+status centroid_summarizer::validate(const options& o) {
+  if (o.centroid_terms < 1) return invalid_argument("centroid: centroid_terms must be >= 1");
+  if (!(std::isfinite(o.position_weight) && o.position_weight >= 0))
+    return invalid_argument("centroid: position_weight must be a finite number >= 0");
+  if (!(std::isfinite(o.first_sentence_weight) && o.first_sentence_weight >= 0))
+    return invalid_argument("centroid: first_sentence_weight must be a finite number >= 0");
+  return rank::validate(o.selection);
+}
+
+result<std::unique_ptr<centroid_summarizer>> centroid_summarizer::create(const options& o) {
+  if (auto st = validate(o); !st) return st;
+  return std::unique_ptr<centroid_summarizer>(new centroid_summarizer(o));
+}
 
 summary centroid_summarizer::summarize(const vsm::collection& c, const budget& b) const {
   const std::size_t n = c.sentence_count();

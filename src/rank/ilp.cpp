@@ -3,6 +3,7 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <mutex>
 #include <numeric>
@@ -311,6 +312,16 @@ result<concept_selection> solve_concept_program(const concept_program& p,
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+std::string shortest(double x) {
+  char buf[32];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  return ec == std::errc() ? std::string(buf, p) : std::to_string(x);
+}
+
+}  // namespace
+
 status ilp_summarizer::validate(const options& o) {
   if (o.min_concept_updates < 1) return invalid_argument("ilp: min_concept_updates must be >= 1");
   if (!(o.time_limit_seconds > 0) || !std::isfinite(o.time_limit_seconds))
@@ -408,19 +419,31 @@ summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b, tra
   t.concepts = p.concept_weights.size();
 
   concept_selection chosen;
-  auto solved = solve_concept_program(p, o_.time_limit_seconds);
+  auto solved = o_.inject_solver_failure
+                    ? result<concept_selection>(status(
+                          error_code::internal, "GLPK failure injected (inject_solver_failure)"))
+                    : solve_concept_program(p, o_.time_limit_seconds);
+  std::string note;
   if (solved) {
     chosen = std::move(solved).value();
     t.solved = true;
     t.optimal = chosen.optimal;
+    if (!chosen.optimal)
+      note = "ilp: the time limit of " + shortest(o_.time_limit_seconds) +
+             " s stopped the solver; the summary is the best selection found, not a proven "
+             "optimum";
   } else {
     t.solver_status = solved.error();
     chosen = greedy_concept_cover(p);
+    note = "ilp: the solver failed (" + t.solver_status.message() +
+           "); the summary is the greedy cover of the concept program instead";
   }
 
   std::vector<scored_sentence> picks;
   for (std::size_t a : chosen.chosen) picks.push_back({cand[a], scores[cand[a]], 0});
-  return finish_summary(c, std::move(picks), scores, b, id());
+  summary out = finish_summary(c, std::move(picks), scores, b, id());
+  if (!note.empty()) out.notes.insert(out.notes.begin(), std::move(note));
+  return out;
 }
 
 }  // namespace sitrep::rank

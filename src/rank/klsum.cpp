@@ -7,6 +7,17 @@
 
 namespace sitrep::rank {
 
+status klsum_summarizer::validate(const options& o) {
+  if (!(std::isfinite(o.smoothing) && o.smoothing >= 0))
+    return invalid_argument("klsum: smoothing must be a finite number >= 0");
+  return rank::validate(o.selection);
+}
+
+result<std::unique_ptr<klsum_summarizer>> klsum_summarizer::create(const options& o) {
+  if (auto st = validate(o); !st) return st;
+  return std::unique_ptr<klsum_summarizer>(new klsum_summarizer(o));
+}
+
 namespace {
 
 constexpr double kMinSmoothing = 1e-9;

@@ -4,6 +4,13 @@
 
 namespace sitrep::rank {
 
+status lead_summarizer::validate(const options& o) { return rank::validate(o.selection); }
+
+result<std::unique_ptr<lead_summarizer>> lead_summarizer::create(const options& o) {
+  if (auto st = validate(o); !st) return st;
+  return std::unique_ptr<lead_summarizer>(new lead_summarizer(o));
+}
+
 summary lead_summarizer::summarize(const vsm::collection& c, const budget& b) const {
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n);

@@ -5,6 +5,23 @@
 
 namespace sitrep::rank {
 
+status lexrank_summarizer::validate(const options& o) {
+  if (!(o.damping > 0 && o.damping < 1))
+    return invalid_argument("lexrank: damping must be in (0, 1)");
+  if (!(o.edge_threshold >= 0 && o.edge_threshold <= 1))
+    return invalid_argument("lexrank: edge_threshold must be in [0, 1]");
+  if (!(std::isfinite(o.tolerance) && o.tolerance > 0))
+    return invalid_argument("lexrank: tolerance must be a finite number > 0");
+  if (o.max_iterations < 1) return invalid_argument("lexrank: max_iterations must be >= 1");
+  if (o.max_sentences < 1) return invalid_argument("lexrank: max_sentences must be >= 1");
+  return rank::validate(o.selection);
+}
+
+result<std::unique_ptr<lexrank_summarizer>> lexrank_summarizer::create(const options& o) {
+  if (auto st = validate(o); !st) return st;
+  return std::unique_ptr<lexrank_summarizer>(new lexrank_summarizer(o));
+}
+
 summary lexrank_summarizer::summarize(const vsm::collection& c, const budget& b) const {
   const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t n = c.sentence_count();

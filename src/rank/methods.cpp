@@ -25,15 +25,9 @@ struct method_row {
   factory make;
 };
 
-template <class S>
-std::unique_ptr<summarizer> make_with_selection(const std::optional<selection_options>& sel) {
-  typename S::options o;  // the method's own defaults, selection included
-  if (sel) o.selection = *sel;
-  return std::make_unique<S>(o);
-}
-
-// For summarizers built through a validating `create`: defaults are valid and the selection
-// options were validated by make_summarizer, so creation cannot fail here.
+// Every summarizer is built through its validating `create`: defaults are valid and the
+// selection options were validated by make_summarizer, so creation cannot fail here (a
+// defaults table that broke its own ranges would fail every test of the method).
 template <class S>
 std::unique_ptr<summarizer> create_with_selection(const std::optional<selection_options>& sel) {
   typename S::options o;
@@ -44,10 +38,10 @@ std::unique_ptr<summarizer> create_with_selection(const std::optional<selection_
 const std::array kMethods{
     method_row{{"auto", "concept coverage weighted by agreement across updates and position",
                 "after Gillick & Favre 2009, with stream signals"},
-               &make_with_selection<auto_summarizer>},
+               &create_with_selection<auto_summarizer>},
     method_row{{"centroid", "MEAD centroid: centroid, position and first-sentence scores",
                 "Radev et al., IP&M 2004"},
-               &make_with_selection<centroid_summarizer>},
+               &create_with_selection<centroid_summarizer>},
     method_row{
         {"submodular", "coverage plus cluster diversity reward, budgeted lazy greedy (cost-scaled)",
          "Lin & Bilmes, ACL 2011"},
@@ -57,21 +51,21 @@ const std::array kMethods{
                &create_with_selection<ilp_summarizer>},
     method_row{{"lexrank", "continuous LexRank: random walk on the sentence similarity graph",
                 "Erkan & Radev, JAIR 2004"},
-               &make_with_selection<lexrank_summarizer>},
+               &create_with_selection<lexrank_summarizer>},
     method_row{{"textrank", "TextRank: weighted PageRank on the sentence word-overlap graph",
                 "Mihalcea & Tarau, EMNLP 2004"},
-               &make_with_selection<textrank_summarizer>},
+               &create_with_selection<textrank_summarizer>},
     method_row{{"sumbasic", "SumBasic: mean word probability, used words squared after each pick",
                 "Nenkova & Vanderwende, MSR-TR-2005-101"},
-               &make_with_selection<sumbasic_summarizer>},
+               &create_with_selection<sumbasic_summarizer>},
     method_row{{"freqsum", "FreqSum: mean word probability, no update step",
                 "Nenkova, Vanderwende & McKeown, SIGIR 2006"},
-               &make_with_selection<freqsum_summarizer>},
+               &create_with_selection<freqsum_summarizer>},
     method_row{{"klsum", "KL-Sum: greedily minimize KL(input || summary) of unigram distributions",
                 "Haghighi & Vanderwende, NAACL 2009"},
-               &make_with_selection<klsum_summarizer>},
+               &create_with_selection<klsum_summarizer>},
     method_row{{"lead", "the stream's opening sentences (baseline)", "DUC baseline, Over et al. 2007"},
-               &make_with_selection<lead_summarizer>},
+               &create_with_selection<lead_summarizer>},
 };
 
 const std::array<method_info, kMethods.size()> kInfos = [] {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "sitrep/core/utf8.hpp"
 #include "sitrep/text/tokenizer.hpp"
 
 namespace sitrep::rank {
@@ -84,7 +85,10 @@ std::vector<std::size_t> choosable_indices(const vsm::collection& c, const selec
 
 namespace {
 
-// Cuts `t` to at most `limit` units at a word boundary; returns the byte length kept (>= 1).
+// Cuts `t` to at most `limit` units at a word boundary; returns the byte length kept. Words:
+// the first `limit` words (at least one, as limit >= 1). Bytes: up to the last white space
+// within the limit, else the longest prefix of whole UTF-8 characters within it, which is 0
+// when the first character alone is longer than the limit (never a split character).
 std::size_t cut_bytes(std::string_view t, const budget& b) {
   if (b.unit == budget_unit::words) {
     std::size_t words = 0, i = 0, end = 0;
@@ -97,12 +101,10 @@ std::size_t cut_bytes(std::string_view t, const budget& b) {
     }
     return std::max<std::size_t>(end, 1);
   }
-  // bytes: the last white space within the limit, else the last UTF-8 boundary within it.
   std::size_t limit = std::min(b.limit, t.size());
   std::size_t space = t.substr(0, limit + (limit < t.size() ? 1 : 0)).find_last_of(" \t\n");
   if (space != std::string_view::npos && space > 0) return space;
-  while (limit > 1 && (static_cast<unsigned char>(t[limit]) & 0xC0) == 0x80) --limit;
-  return std::max<std::size_t>(limit, 1);
+  return utf8::floor_boundary(t, limit);
 }
 
 }  // namespace
@@ -114,12 +116,22 @@ summary finish_summary(const vsm::collection& c, std::vector<scored_sentence> pi
     for (std::size_t i = 1; i < c.sentence_count(); ++i)
       if (scores[i] > scores[best]) best = i;
     scored_sentence pick{best, scores[best], 0};
+    std::vector<std::string> notes;
     if (sentence_cost(c, best, b.unit) > b.limit) pick.truncated_bytes = cut_bytes(c.text(best), b);
+    if (sentence_cost(c, best, b.unit) > b.limit && pick.truncated_bytes == 0) {
+      // Not one character of the best sentence fits: an empty summary that says why, rather
+      // than one over budget or ending in half a character.
+      notes.push_back("the budget of " + std::to_string(b.limit) +
+                      (b.limit == 1 ? " byte" : " bytes") +
+                      " holds not even the first character of the best sentence; the summary "
+                      "is empty");
+      return summary{std::string(method), {}, std::move(notes)};
+    }
     picks.push_back(pick);
   }
   std::sort(picks.begin(), picks.end(),
             [](const auto& x, const auto& y) { return x.sentence < y.sentence; });
-  return summary{std::string(method), std::move(picks)};
+  return summary{std::string(method), std::move(picks), {}};
 }
 
 summary select_greedy(const vsm::collection& c, std::span<const double> scores, const budget& b,

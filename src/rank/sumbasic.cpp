@@ -1,8 +1,39 @@
 #include "sitrep/rank/sumbasic.hpp"
 
+#include <string>
 #include <vector>
 
 namespace sitrep::rank {
+
+namespace {
+
+status validate_count(word_count count, const char* method) {
+  if (count != word_count::tokens && count != word_count::updates)
+    return invalid_argument(std::string(method) + ": count must be tokens or updates");
+  return status::ok();
+}
+
+}  // namespace
+
+status sumbasic_summarizer::validate(const options& o) {
+  if (auto st = validate_count(o.count, "sumbasic"); !st) return st;
+  return rank::validate(o.selection);
+}
+
+result<std::unique_ptr<sumbasic_summarizer>> sumbasic_summarizer::create(const options& o) {
+  if (auto st = validate(o); !st) return st;
+  return std::unique_ptr<sumbasic_summarizer>(new sumbasic_summarizer(o));
+}
+
+status freqsum_summarizer::validate(const options& o) {
+  if (auto st = validate_count(o.count, "freqsum"); !st) return st;
+  return rank::validate(o.selection);
+}
+
+result<std::unique_ptr<freqsum_summarizer>> freqsum_summarizer::create(const options& o) {
+  if (auto st = validate(o); !st) return st;
+  return std::unique_ptr<freqsum_summarizer>(new freqsum_summarizer(o));
+}
 
 std::vector<double> sumbasic_summarizer::word_probabilities(const vsm::collection& c,
                                                             word_count count) {

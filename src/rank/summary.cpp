@@ -4,8 +4,25 @@
 
 namespace sitrep::rank {
 
+std::size_t max_budget(budget_unit unit) noexcept {
+  switch (unit) {
+    case budget_unit::words: return kMaxBudgetWords;
+    case budget_unit::bytes: return kMaxBudgetBytes;
+    case budget_unit::sentences: return kMaxBudgetSentences;
+  }
+  return kMaxBudgetWords;
+}
+
 status validate(const budget& b) {
   if (b.limit == 0) return invalid_argument("a summary budget must be greater than 0");
+  if (b.limit > max_budget(b.unit)) {
+    const char* unit = b.unit == budget_unit::words   ? "words"
+                       : b.unit == budget_unit::bytes ? "bytes"
+                                                      : "sentences";
+    return invalid_argument("a summary budget in " + std::string(unit) + " must be at most " +
+                            std::to_string(max_budget(b.unit)) + ", got " +
+                            std::to_string(b.limit));
+  }
   return status::ok();
 }
 

@@ -7,6 +7,21 @@
 
 namespace sitrep::rank {
 
+status textrank_summarizer::validate(const options& o) {
+  if (!(o.damping > 0 && o.damping < 1))
+    return invalid_argument("textrank: damping must be in (0, 1)");
+  if (!(std::isfinite(o.tolerance) && o.tolerance > 0))
+    return invalid_argument("textrank: tolerance must be a finite number > 0");
+  if (o.max_iterations < 1) return invalid_argument("textrank: max_iterations must be >= 1");
+  if (o.max_sentences < 1) return invalid_argument("textrank: max_sentences must be >= 1");
+  return rank::validate(o.selection);
+}
+
+result<std::unique_ptr<textrank_summarizer>> textrank_summarizer::create(const options& o) {
+  if (auto st = validate(o); !st) return st;
+  return std::unique_ptr<textrank_summarizer>(new textrank_summarizer(o));
+}
+
 namespace {
 
 // The denominator of the overlap formula; <= 0 means "no edge".

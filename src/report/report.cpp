@@ -54,6 +54,7 @@ situation_report build_report(const vsm::collection& c, const rank::summary& hea
   situation_report r;
   r.method = headline.method;
   r.headline = cite(c, headline);
+  r.notes = headline.notes;
   r.updates = c.updates().size();
   r.sentences = c.sentence_count();
 

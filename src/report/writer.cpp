@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sitrep/core/utf8.hpp"
+
 namespace sitrep::report {
 namespace {
 
@@ -34,8 +36,16 @@ std::string span_line(const situation_report& r) {
   return fmt::format("{} to {} ({})", r.first_time, r.last_time, duration(*r.span_seconds));
 }
 
-// Markdown-escapes the characters that would start formatting inside a bullet.
-std::string md_escape(std::string_view s) {
+// JSON text; ill-formed UTF-8 (which the readers never let in) becomes U+FFFD instead of an
+// exception out of a writer.
+std::string dump(const nlohmann::json& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// Markdown-escapes the characters that would start formatting inside a bullet; the result is
+// printable().
+std::string md_escape(std::string_view raw) {
+  const std::string s = printable(raw);
   std::string out;
   for (char ch : s) {
     if (ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' || ch == '<' || ch == '\\')
@@ -52,6 +62,41 @@ std::string citation(const cited_sentence& s) {
 
 }  // namespace
 
+std::string printable(std::string_view s) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x7F) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    if (b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f') {
+      out.push_back(' ');
+      ++i;
+      continue;
+    }
+    if (b < 0x80) {  // the other C0 controls and DEL
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8::sequence_length(s, i);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    const std::uint32_t cp = utf8::decode(s, i, len);
+    if (cp >= 0x80 && cp <= 0x9F) out += kReplacement;  // C1 controls
+    else out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
 result<output_format> parse_output_format(std::string_view name) {
   if (name == "text" || name == "txt") return output_format::text;
   if (name == "markdown" || name == "md") return output_format::markdown;
@@ -60,11 +105,11 @@ result<output_format> parse_output_format(std::string_view name) {
 }
 
 std::string write_summary(const std::vector<cited_sentence>& sentences, std::string_view method,
-                          output_format format) {
+                          output_format format, const std::vector<std::string>& notes) {
   std::string out;
   switch (format) {
     case output_format::text:
-      for (const auto& s : sentences) out += s.text + "\n";
+      for (const auto& s : sentences) out += printable(s.text) + "\n";
       return out;
     case output_format::markdown:
       for (const auto& s : sentences)
@@ -73,7 +118,8 @@ std::string write_summary(const std::vector<cited_sentence>& sentences, std::str
     case output_format::json: {
       nlohmann::json j = {{"method", method}, {"sentences", nlohmann::json::array()}};
       for (const auto& s : sentences) j["sentences"].push_back(to_json(s));
-      return j.dump(2) + "\n";
+      j["notes"] = notes;
+      return dump(j);
     }
   }
   return out;
@@ -83,14 +129,14 @@ std::string write_report(const situation_report& r, output_format format) {
   switch (format) {
     case output_format::text: {
       std::string out = "SITUATION REPORT\n\nWhat happened\n";
-      for (const auto& s : r.headline) out += "  * " + s.text + "\n";
+      for (const auto& s : r.headline) out += "  * " + printable(s.text) + "\n";
       out += fmt::format("\nUpdates: {} ({} sentences)\n", r.updates, r.sentences);
       if (r.updates_without_text > 0) {
         out += fmt::format("Updates without text: {}\n", r.updates_without_text);
       }
-      out += fmt::format("Sources: {} — {}\n", r.sources.size(), sources_line(r));
-      out += fmt::format("Time span: {}\n", span_line(r));
-      out += fmt::format("Method: {}\n", r.method);
+      out += fmt::format("Sources: {} — {}\n", r.sources.size(), printable(sources_line(r)));
+      out += fmt::format("Time span: {}\n", printable(span_line(r)));
+      out += fmt::format("Method: {}\n", printable(r.method));
       return out;
     }
     case output_format::markdown: {
@@ -103,7 +149,7 @@ std::string write_report(const situation_report& r, output_format format) {
       }
       out += fmt::format("- **Sources ({}):** {}\n", r.sources.size(), md_escape(sources_line(r)));
       out += fmt::format("- **Time span:** {}\n", md_escape(span_line(r)));
-      out += fmt::format("- **Method:** `{}`\n", r.method);
+      out += fmt::format("- **Method:** `{}`\n", printable(r.method));
       return out;
     }
     case output_format::json: {
@@ -120,7 +166,8 @@ std::string write_report(const situation_report& r, output_format format) {
                         {"last", r.last_time.empty() ? nlohmann::json() : nlohmann::json(r.last_time)},
                         {"seconds", r.span_seconds ? nlohmann::json(*r.span_seconds) : nlohmann::json()}};
       j["inputs"] = r.inputs;
-      return j.dump(2) + "\n";
+      j["notes"] = r.notes;
+      return dump(j);
     }
   }
   return {};

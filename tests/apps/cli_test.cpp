@@ -1,6 +1,10 @@
 // The command line end to end, through the built binary.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
+#include "../test_names.hpp"
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -170,6 +174,8 @@ struct bad_case {
   bool keeps_good = true;      // --skip-bad keeps the good lines around the bad one
 };
 
+void PrintTo(const bad_case& c, std::ostream* os) { *os << c.name; }
+
 class BadInput : public Cli, public ::testing::WithParamInterface<bad_case> {};
 
 TEST_P(BadInput, ExitsTwoNamingFileAndLineOrSkipsWithCount) {
@@ -207,6 +213,145 @@ TEST_F(Cli, MissingFileExitsTwo) {
   auto r = run("summarize '" + (dir_ / "nope.txt").string() + "'");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("nope.txt"), std::string::npos);
+}
+
+// Summaries and references that are not UTF-8 text are refused, file and line named.
+TEST_F(Cli, EvalRefusesBinaryAndInvalidUtf8) {
+  fs::create_directories(dir_ / "sys");
+  fs::create_directories(dir_ / "ref");
+  const std::string sys = (dir_ / "sys").string(), ref = (dir_ / "ref").string();
+  const std::string args = "eval --system '" + sys + "' --reference '" + ref + "'";
+  write("ref/d1.A.txt", "The elephant arrived.\n");
+
+  write("sys/d1.txt", "fine\ncaf\xE9 au lait\n");
+  auto latin1 = run(args);
+  EXPECT_EQ(latin1.exit_code, 2);
+  EXPECT_NE(latin1.err.find(sys + "/d1.txt:2: invalid UTF-8 at byte 4"), std::string::npos)
+      << latin1.err;
+  EXPECT_EQ(latin1.out, "");
+
+  write("sys/d1.txt", std::string("\x7F" "ELF\0\0\0\n", 8));
+  auto binary = run(args);
+  EXPECT_EQ(binary.exit_code, 2);
+  EXPECT_NE(binary.err.find(sys + "/d1.txt:1: binary data (NUL byte at byte 5)"),
+            std::string::npos)
+      << binary.err;
+
+  write("sys/d1.txt", "The elephant arrived.\n");
+  write("ref/d1.A.txt", "\xC3\x28\n");
+  auto bad_ref = run(args);
+  EXPECT_EQ(bad_ref.exit_code, 2);
+  EXPECT_NE(bad_ref.err.find(ref + "/d1.A.txt:1: invalid UTF-8 at byte 1"), std::string::npos)
+      << bad_ref.err;
+
+  write("ref/d1.A.txt", "The \xC3\xA9l\xC3\xA9phant arrived.\n");
+  EXPECT_EQ(run(args).exit_code, 0);
+}
+
+// Budgets are positive decimal integers within a documented bound; anything else is an error
+// naming the flag, never "unlimited" and never octal or hex.
+struct budget_case {
+  const char* name;
+  const char* args;
+  const char* flag;  // named in the message
+};
+
+void PrintTo(const budget_case& c, std::ostream* os) { *os << c.args; }
+
+class BadBudget : public Cli, public ::testing::WithParamInterface<budget_case> {};
+
+TEST_P(BadBudget, ExitsTwoNamingTheFlag) {
+  auto r = run(std::string("summarize ") + GetParam().args + " " + example("harbour-fire.txt"));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find(GetParam().flag), std::string::npos) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Values, BadBudget,
+    ::testing::Values(budget_case{"words_minus_one", "--words=-1", "--words"},
+                      budget_case{"words_huge", "--words 99999999999999999999", "--words"},
+                      budget_case{"words_over_bound", "--words 1000001", "--words"},
+                      budget_case{"words_hex", "--words 0x10", "--words"},
+                      budget_case{"words_plus", "--words +5", "--words"},
+                      budget_case{"words_fraction", "--words 2.5", "--words"},
+                      budget_case{"words_empty", "--words ''", "--words"},
+                      budget_case{"words_zero", "--words 0", "--words"},
+                      budget_case{"words_junk", "--words 10k", "--words"},
+                      budget_case{"bytes_over_bound", "--bytes 10000001", "--bytes"},
+                      budget_case{"bytes_minus", "--bytes=-3", "--bytes"},
+                      budget_case{"sentences_over_bound", "--sentences 100001", "--sentences"},
+                      budget_case{"sentences_octal_looking_hex", "--sentences 0x1", "--sentences"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(Cli, BudgetsAreDecimalUpToTheBound) {
+  auto ten = run("summarize --words 10 " + example("harbour-fire.txt"));
+  auto leading_zero = run("summarize --words 010 " + example("harbour-fire.txt"));
+  ASSERT_EQ(ten.exit_code, 0) << ten.err;
+  EXPECT_EQ(leading_zero.exit_code, 0) << leading_zero.err;
+  EXPECT_EQ(leading_zero.out, ten.out);  // 010 is ten, not octal eight
+  EXPECT_EQ(run("summarize --words 1000000 " + example("harbour-fire.txt")).exit_code, 0);
+  EXPECT_EQ(run("summarize --bytes 10000000 " + example("harbour-fire.txt")).exit_code, 0);
+  EXPECT_EQ(run("report --sentences 100000 " + example("harbour-fire.txt")).exit_code, 0);
+}
+
+// A byte budget never splits a UTF-8 character; when not one character fits, the summary is
+// empty and a note says why (in JSON and on stderr).
+TEST_F(Cli, ByteBudgetNeverSplitsACharacter) {
+  const std::string input = "\xC3\x89l\xC3\xA9phant arrived.\n";
+  auto one = run("summarize --bytes 1 --format json -", input);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  auto j = nlohmann::json::parse(one.out);
+  EXPECT_TRUE(j["sentences"].empty());
+  ASSERT_EQ(j["notes"].size(), 1u);
+  EXPECT_NE(one.err.find("sitrep: note: the budget of 1 byte holds"), std::string::npos) << one.err;
+
+  for (int bytes = 2; bytes <= 20; ++bytes) {
+    for (const char* format : {"json", "text"}) {
+      auto r = run("summarize --bytes " + std::to_string(bytes) + " --format " + format + " -",
+                   input);
+      ASSERT_EQ(r.exit_code, 0) << bytes << ": " << r.err;
+      std::string text = r.out;
+      if (std::string(format) == "json") {
+        auto k = nlohmann::json::parse(r.out);  // throws on invalid UTF-8 in the output
+        ASSERT_EQ(k["sentences"].size(), 1u) << bytes;
+        text = k["sentences"][0]["text"];
+        EXPECT_EQ(k["sentences"][0]["truncated"], bytes < 19) << bytes;
+      } else {
+        ASSERT_FALSE(text.empty());
+        text.pop_back();  // the newline
+      }
+      EXPECT_LE(text.size(), static_cast<std::size_t>(bytes)) << bytes;
+      EXPECT_EQ(input.compare(0, text.size(), text), 0) << bytes << ": " << text;
+      // The cut ends on a character boundary: the next input byte is not a continuation byte.
+      EXPECT_NE(static_cast<unsigned char>(input[text.size()]) & 0xC0, 0x80) << bytes;
+    }
+  }
+}
+
+// Control characters in the input never reach the terminal through text or Markdown output.
+TEST_F(Cli, ControlCharactersAreNotPrinted) {
+  const std::string feed =
+      R"({"id": "1", "source": "Wire\u001b[2J", "text": "The \u001b[31mharbour bridge\u001b[0m )"
+      R"(was closed by police\u0000 on Friday morning\u0007 after the fire\u009b spread."})"
+      "\n";
+  write("feed.jsonl", feed);
+  const std::string path = (dir_ / "feed.jsonl").string();
+  for (const char* args : {"summarize ", "summarize --format markdown ", "report ",
+                           "report --format markdown "}) {
+    auto r = run(std::string(args) + "'" + path + "'");
+    ASSERT_EQ(r.exit_code, 0) << args << r.err;
+    EXPECT_NE(r.out.find("harbour bridge"), std::string::npos) << args << r.out;
+    for (unsigned char ch : r.out) {
+      EXPECT_TRUE(ch == '\n' || (ch >= 0x20 && ch != 0x7F)) << args << ": byte " << int(ch);
+    }
+    EXPECT_EQ(r.out.find("\xC2\x9B"), std::string::npos) << args;
+  }
+  auto j = run("summarize --format json '" + path + "'");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_NE(j.out.find("\\u001b[31m"), std::string::npos) << j.out;
+  EXPECT_EQ(j.out.find('\x1B'), std::string::npos);
+  EXPECT_EQ(j.out.find('\0'), std::string::npos);
 }
 
 }  // namespace

@@ -2,6 +2,10 @@
 // (ROUGE-1/2/4 Average_R x 100, two decimals) under the official options. Skipped without ../shared.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
+#include "../test_names.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +20,10 @@ struct published {
   const char* system;
   double r1, r2, r4;
 };
+
+void PrintTo(const published& p, std::ostream* os) {
+  *os << p.system << " R-1 " << p.r1 << " R-2 " << p.r2 << " R-4 " << p.r4;
+}
 
 class duc2004_table : public ::testing::TestWithParam<published> {};
 

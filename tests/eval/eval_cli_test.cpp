@@ -1,6 +1,10 @@
 // `sitrep eval` end to end through the built binary (SITREP_BINARY) on the edge fixtures.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
+#include "../test_names.hpp"
+
 #include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -74,6 +78,50 @@ TEST(eval_cli, MismatchedTopicsExit2) {
   EXPECT_EQ(run("eval --system " + kEdge + "/system --reference " + random + "/reference").exit_code, 2);
   EXPECT_EQ(run("eval --system " + kEdge + "/system --reference " + kEdge +
                 "/reference --rouge-args '-f C'").exit_code, 2);
+}
+
+// Option values that allocated gigabytes, looped for hours or printed -nan: refused with exit 2
+// before any scoring, whether given through --rouge-args or a flag of their own.
+struct refused_case {
+  const char* name;
+  const char* args;
+};
+
+void PrintTo(const refused_case& c, std::ostream* os) { *os << c.args; }
+
+class eval_cli_refuses : public ::testing::TestWithParam<refused_case> {};
+
+TEST_P(eval_cli_refuses, Exit2) {
+  auto r = run("eval --system " + kEdge + "/system --reference " + kEdge + "/reference " +
+               GetParam().args);
+  EXPECT_EQ(r.exit_code, 2) << GetParam().args;
+  EXPECT_EQ(r.out, "");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    table, eval_cli_refuses,
+    ::testing::Values(refused_case{"n_int_max", "--rouge-args '-n 2147483647'"},
+                      refused_case{"r_int_max", "--rouge-args '-r 2147483647'"},
+                      refused_case{"n_bundled", "--rouge-args '-n444444444'"},
+                      refused_case{"w_huge", "--rouge-args '-w 1e308'"},
+                      refused_case{"max_n_hex", "--max-n 0x10"},
+                      refused_case{"max_n_octal_ten", "--max-n 010"},
+                      refused_case{"resamples_int_max", "--resamples 2147483647"},
+                      refused_case{"wlcs_weight_huge", "--wlcs-weight 1e308"},
+                      refused_case{"confidence_nan", "--confidence nan"},
+                      refused_case{"alpha_junk", "--alpha 0.5x"},
+                      refused_case{"skip_gap_huge", "--skip-gap 99999999999"},
+                      refused_case{"word_limit_negative", "--word-limit=-5"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(eval_cli, FlagValuesAreDecimal) {
+  auto r = run("eval --system " + kEdge + "/system --reference " + kEdge +
+               "/reference --max-n 02 --skip-gap -1 --format json");
+  ASSERT_EQ(r.exit_code, 0);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j["measures"].contains("ROUGE-2"));
+  EXPECT_FALSE(j["measures"].contains("ROUGE-3"));
+  EXPECT_TRUE(j["measures"].contains("ROUGE-S*"));
 }
 
 }  // namespace

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
+#include "../test_names.hpp"
+
 namespace sitrep::text {
 namespace {
 
@@ -11,6 +15,8 @@ struct stem_case {
   const char* word;
   const char* stem;
 };
+
+void PrintTo(const stem_case& c, std::ostream* os) { *os << c.word << " -> " << c.stem; }
 
 class porter_stem_test : public ::testing::TestWithParam<stem_case> {};
 
@@ -46,7 +52,8 @@ INSTANTIATE_TEST_SUITE_P(
         stem_case{"traditionally", "tradit"}, stem_case{"agreement", "agreement"},
         stem_case{"settlement", "settlement"},
         // Short words are left alone.
-        stem_case{"a", "a"}, stem_case{"is", "is"}));
+        stem_case{"a", "a"}, stem_case{"is", "is"}),
+    [](const auto& info) { return sitrep::test_support::test_name(info.index, info.param.word); });
 
 }  // namespace
 }  // namespace sitrep::text

@@ -2,6 +2,10 @@
 // (tests/data/rouge/{edge,random}) must be reproduced to the last digit.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
+#include "../test_names.hpp"
+
 #include "conformance.hpp"
 
 namespace sitrep::eval {
@@ -14,7 +18,8 @@ TEST_P(rouge_fixture_conformance, ReproducesEveryFigure) {
   testing::check_case(dir, GetParam());
 }
 
-INSTANTIATE_TEST_SUITE_P(fixtures, rouge_fixture_conformance, ::testing::Values("edge", "random"));
+INSTANTIATE_TEST_SUITE_P(fixtures, rouge_fixture_conformance, ::testing::Values("edge", "random"),
+                         [](const auto& info) { return sitrep::test_support::test_name(info.param); });
 
 }  // namespace
 }  // namespace sitrep::eval

@@ -156,7 +156,9 @@ TEST(AutoSummarizer, PrefersWhatSeveralUpdatesAgreeOn) {
                  "A local bakery won a regional prize for its sourdough bread this week.",
                  "Officials confirmed that rebels seized the northern airport on Tuesday.",
                  "Government troops are massing near the northern airport rebels seized."});
-  auto_summarizer s({});
+  auto s_made = auto_summarizer::create({});
+  ASSERT_TRUE(s_made.ok());
+  auto& s = **s_made;
   summary out = s.summarize(c, {budget_unit::words, 12});
   ASSERT_EQ(out.sentences.size(), 1u);
   EXPECT_NE(out.sentences[0].sentence, 1u);
@@ -174,12 +176,14 @@ TEST(AutoSummarizer, ShortBudgetsAdmitShorterSentences) {
       if (x.sentence == 0) return true;
     return false;
   };
-  auto_summarizer s({});
+  auto s_made = auto_summarizer::create({});
+  ASSERT_TRUE(s_made.ok());
+  auto& s = **s_made;
   EXPECT_FALSE(has_lead(s.summarize(c, {budget_unit::words, 100})));
   EXPECT_TRUE(has_lead(s.summarize(c, {budget_unit::words, 30})));
   auto_summarizer::options fixed;
   fixed.selection.budget_share = 0;  // always selection.min_words
-  EXPECT_FALSE(has_lead(auto_summarizer(fixed).summarize(c, {budget_unit::words, 30})));
+  EXPECT_FALSE(has_lead(auto_summarizer::create(fixed).value()->summarize(c, {budget_unit::words, 30})));
 }
 
 TEST(AutoSummarizer, LeavesOutFillersThatCarryNoAgreedConcept) {
@@ -192,16 +196,18 @@ TEST(AutoSummarizer, LeavesOutFillersThatCarryNoAgreedConcept) {
       if (x.sentence == 2) return true;
     return false;
   };
-  EXPECT_FALSE(has_filler(auto_summarizer({}).summarize(c, {budget_unit::words, 60})));
+  EXPECT_FALSE(has_filler(auto_summarizer::create({}).value()->summarize(c, {budget_unit::words, 60})));
   auto_summarizer::options keep;
   keep.min_concept_share = 0;  // the filler's lead bonus alone earns it the leftover words
-  EXPECT_TRUE(has_filler(auto_summarizer(keep).summarize(c, {budget_unit::words, 60})));
+  EXPECT_TRUE(has_filler(auto_summarizer::create(keep).value()->summarize(c, {budget_unit::words, 60})));
 }
 
 TEST(AutoSummarizer, EmptyInputGivesEmptySummary) {
   auto c = vsm::collection::create({});
   ASSERT_TRUE(c.ok());
-  auto_summarizer s({});
+  auto s_made = auto_summarizer::create({});
+  ASSERT_TRUE(s_made.ok());
+  auto& s = **s_made;
   EXPECT_TRUE(s.summarize(*c, {budget_unit::words, 50}).sentences.empty());
 }
 

@@ -201,6 +201,33 @@ TEST(IlpSummarizer, SolvesTheStreamExactlyWithinBudgetAndSilently) {
   EXPECT_LE(summary_cost(c, s, budget_unit::words), 40u);
 }
 
+// A solver failure falls back to the greedy cover, and the summary says so in its notes.
+TEST(IlpSummarizer, SolverFailureFallsBackToGreedyAndSaysSo) {
+  auto c = news();
+  ilp_summarizer::options o;
+  o.inject_solver_failure = true;
+  auto ilp = ilp_summarizer::create(o);
+  ASSERT_TRUE(ilp.ok());
+  ilp_summarizer::trace t;
+  testing::internal::CaptureStdout();
+  testing::internal::CaptureStderr();
+  summary s = (*ilp)->summarize(c, {budget_unit::words, 40}, t);
+  EXPECT_EQ(testing::internal::GetCapturedStdout(), "");  // the library never prints
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_FALSE(t.solved);
+  EXPECT_EQ(t.solver_status.code(), error_code::internal);
+  EXPECT_FALSE(s.sentences.empty());
+  EXPECT_LE(summary_cost(c, s, budget_unit::words), 40u);
+  ASSERT_EQ(s.notes.size(), 1u);
+  EXPECT_NE(s.notes[0].find("ilp: the solver failed"), std::string::npos) << s.notes[0];
+  EXPECT_NE(s.notes[0].find("greedy"), std::string::npos) << s.notes[0];
+
+  // The solved path has no note.
+  auto plain = ilp_summarizer::create({});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE((*plain)->summarize(c, {budget_unit::words, 40}).notes.empty());
+}
+
 TEST(IlpSummarizer, TimeLimitPathGivesAValidSummary) {
   auto c = news();
   ilp_summarizer::options o;
@@ -213,6 +240,10 @@ TEST(IlpSummarizer, TimeLimitPathGivesAValidSummary) {
     EXPECT_LE(summary_cost(c, s, budget_unit::words), limit);
     for (std::size_t k = 1; k < s.sentences.size(); ++k)
       EXPECT_LT(s.sentences[k - 1].sentence, s.sentences[k].sentence);
+    // Whether 1 ms sufficed is the machine's business; if it did not, the summary says so.
+    ilp_summarizer::trace t;
+    summary traced = (*ilp)->summarize(c, {budget_unit::words, limit}, t);
+    EXPECT_EQ(traced.notes.empty(), t.optimal) << limit;
   }
 }
 

@@ -45,7 +45,9 @@ TEST(KlSumDivergence, MatchesTheFormulaOnAHandCase) {
 TEST(KlSum, EachGreedyStepLowersTheDivergence) {
   auto c = quake_stream();
   klsum_summarizer::options o;
-  klsum_summarizer kl(o);
+  auto kl_made = klsum_summarizer::create(o);
+  ASSERT_TRUE(kl_made.ok());
+  auto& kl = **kl_made;
   // The off-topic football sentence is never the first pick.
   EXPECT_NE(kl.summarize(c, {budget_unit::sentences, 1}).sentences.at(0).sentence, 3u);
   // From the first pick on (the empty summary's Q is uniform, which on a toy input can be
@@ -76,7 +78,7 @@ TEST(KlSum, FirstPickIsTheSingleSentenceClosestToTheInput) {
         klsum_summarizer::divergence(c, b, o.smoothing))
       best = i;
   }
-  summary s = klsum_summarizer(o).summarize(c, {budget_unit::sentences, 1});
+  summary s = klsum_summarizer::create(o).value()->summarize(c, {budget_unit::sentences, 1});
   ASSERT_EQ(s.sentences.size(), 1u);
   EXPECT_EQ(s.sentences[0].sentence, best);
   EXPECT_EQ(s.method, "klsum");

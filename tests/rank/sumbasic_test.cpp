@@ -67,7 +67,9 @@ TEST(SumBasic, FirstPickHoldsTheMostProbableWordThenMovesOn) {
   const vsm::term_id storm = term(c, "storm");
   for (std::size_t t = 0; t < p.size(); ++t) EXPECT_LE(p[t], p[storm]);
 
-  sumbasic_summarizer sb({});
+  auto sb_made = sumbasic_summarizer::create({});
+  ASSERT_TRUE(sb_made.ok());
+  auto& sb = **sb_made;
   summary one = sb.summarize(c, {budget_unit::sentences, 1});
   ASSERT_EQ(one.sentences.size(), 1u);
   EXPECT_GT(c.sentence(one.sentences[0].sentence).tf.weight(storm), 0);
@@ -87,7 +89,9 @@ TEST(FreqSum, RanksByAverageProbabilityWithoutUpdate) {
     if (sumbasic_summarizer::sentence_weight(c, i, p) >
         sumbasic_summarizer::sentence_weight(c, best, p))
       best = i;
-  freqsum_summarizer fs({});
+  auto fs_made = freqsum_summarizer::create({});
+  ASSERT_TRUE(fs_made.ok());
+  auto& fs = **fs_made;
   summary one = fs.summarize(c, {budget_unit::sentences, 1});
   ASSERT_EQ(one.sentences.size(), 1u);
   EXPECT_EQ(one.sentences[0].sentence, best);

@@ -46,7 +46,9 @@ TEST(TextRank, TheMostConnectedSentenceComesFirst) {
                  "stay closed while engineers inspect the port.",
                  "Engineers will inspect the port road and the tower on Monday morning.",
                  "A local choir sang at the harvest festival in the village hall."});
-  textrank_summarizer tr({});
+  auto tr_made = textrank_summarizer::create({});
+  ASSERT_TRUE(tr_made.ok());
+  auto& tr = **tr_made;
   summary s = tr.summarize(c, {budget_unit::sentences, 1});
   ASSERT_EQ(s.sentences.size(), 1u);
   EXPECT_EQ(s.sentences[0].sentence, 1u);

@@ -51,7 +51,7 @@ TEST(BuildReport, CountsSourcesAndSpan) {
 
 TEST(Cite, CopiesProvenanceAndFoldsSpace) {
   auto c = sample();
-  rank::summary s{"test", {{1, 0.5, 0}}};
+  rank::summary s{"test", {{1, 0.5, 0}}, {}};
   auto cited = cite(c, s);
   ASSERT_EQ(cited.size(), 1u);
   EXPECT_EQ(cited[0].text, "Seven people were injured, the hospital says.");

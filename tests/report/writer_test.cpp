@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
+#include "../test_names.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace sitrep::report {
@@ -86,6 +90,79 @@ TEST(WriteSummary, TextIsOneSentenceALine) {
   auto j = nlohmann::json::parse(write_summary(r.headline, "x", output_format::json));
   EXPECT_EQ(j["method"], "x");
   EXPECT_EQ(j["sentences"].size(), 2u);
+}
+
+// Text and Markdown never carry a control character a terminal would obey.
+struct control_case {
+  const char* name;
+  std::string raw;
+  std::string shown;  // what text output prints for it
+};
+
+void PrintTo(const control_case& c, std::ostream* os) { *os << c.name; }
+
+class Printable : public ::testing::TestWithParam<control_case> {};
+
+TEST_P(Printable, TextAndMarkdownShowNoControlCharacter) {
+  const auto& k = GetParam();
+  EXPECT_EQ(printable(k.raw), k.shown);
+  situation_report r = sample();
+  r.headline[0].text = k.raw;
+  r.headline[0].source = k.raw;
+  for (output_format f : {output_format::text, output_format::markdown}) {
+    for (const std::string& out :
+         {write_summary(r.headline, "x", f), write_report(r, f)}) {
+      for (unsigned char ch : out) {
+        EXPECT_TRUE(ch == '\n' || ch >= 0x20) << k.name << ": control byte " << int(ch);
+        EXPECT_NE(ch, 0x7F) << k.name;
+      }
+      EXPECT_EQ(out.find("\xC2\x9B"), std::string::npos) << k.name;  // no C1 CSI
+    }
+  }
+  EXPECT_EQ(write_summary(r.headline, "x", output_format::text), k.shown + "\n");
+}
+
+const std::string kFffd = "\xEF\xBF\xBD";
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Printable,
+    ::testing::Values(
+        control_case{"plain", "Fire at the depot.", "Fire at the depot."},
+        control_case{"ansi_escape", "\x1B[31mRED\x1B[0m alert", kFffd + "[31mRED" + kFffd + "[0m alert"},
+        control_case{"nul", std::string("a\0b", 3), "a" + kFffd + "b"},
+        control_case{"tab_and_newline", "one\ttwo\nthree\r\n", "one two three  "},
+        control_case{"bell_and_backspace", "ding\x07\x08", "ding" + kFffd + kFffd},
+        control_case{"del", "x\x7Fy", "x" + kFffd + "y"},
+        control_case{"c1_csi", "x\xC2\x9B" "31m", "x" + kFffd + "31m"},
+        control_case{"c1_next_line", "x\xC2\x85y", "x" + kFffd + "y"},
+        control_case{"latin1_kept", "\xC3\x89l\xC3\xA9phant \xC2\xA0ok", "\xC3\x89l\xC3\xA9phant \xC2\xA0ok"},
+        control_case{"invalid_utf8", "caf\xE9", "caf" + kFffd}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(WriteJson, EscapesControlsAndNeverThrows) {
+  situation_report r = sample();
+  r.headline[0].text = std::string("\x1B[31mred\0", 9);
+  const std::string out = write_summary(r.headline, "x", output_format::json);
+  EXPECT_NE(out.find("\\u001b[31mred\\u0000"), std::string::npos) << out;
+  for (unsigned char ch : out) EXPECT_TRUE(ch == '\n' || ch >= 0x20) << int(ch);
+  r.headline[0].text = "caf\xE9";  // the readers never let this in; a writer still must not throw
+  auto j = nlohmann::json::parse(write_summary(r.headline, "x", output_format::json));
+  EXPECT_EQ(j["sentences"][0]["text"], "caf\xEF\xBF\xBD");
+}
+
+TEST(WriteJson, CarriesTheSummaryNotes) {
+  situation_report r = sample();
+  auto plain = nlohmann::json::parse(write_summary(r.headline, "ilp", output_format::json));
+  EXPECT_TRUE(plain["notes"].is_array());
+  EXPECT_TRUE(plain["notes"].empty());
+  const std::vector<std::string> notes{"ilp: the solver failed (x); the summary is greedy"};
+  auto j = nlohmann::json::parse(write_summary(r.headline, "ilp", output_format::json, notes));
+  EXPECT_EQ(j["notes"], nlohmann::json(notes));
+  r.notes = notes;
+  auto rep = nlohmann::json::parse(write_report(r, output_format::json));
+  EXPECT_EQ(rep["notes"], nlohmann::json(notes));
+  // Text stays one sentence a line: notes are the front end's to print.
+  EXPECT_EQ(write_summary(r.headline, "ilp", output_format::text, notes), r.headline[0].text + "\n");
 }
 
 }  // namespace

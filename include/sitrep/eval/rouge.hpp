@@ -1,10 +1,13 @@
 // sitrep/eval/rouge.hpp — ROUGE-1.5.5, re-implemented to agree with the Perl script's printout.
 //
 //   auto opts = sitrep::eval::parse_rouge_args("-n 2 -m -l 100 -c 95 -r 1000 -f A -p 0.5");
+//   if (!opts) return opts.error();                                  // invalid_argument
 //   auto scorer = sitrep::eval::rouge_scorer::create(*opts);       // validates the options
-//   std::vector<sitrep::eval::topic_input> set = {
-//       {"d30001t", system_text, {ref_a, ref_b, ref_c, ref_d}}, ...};
+//   if (!scorer) return scorer.error();
+//   std::vector<sitrep::eval::topic_input> set = {                   // one entry per topic
+//       {"d30001t", system_text, {ref_a, ref_b, ref_c, ref_d}}};
 //   auto ev = scorer->evaluate(set);                                 // result<evaluation>
+//   if (!ev) return ev.error();
 //   for (const auto& m : ev->measures)                               // "ROUGE-1", "ROUGE-2", "ROUGE-L"
 //     std::cout << m.name << ' ' << m.average.recall << ' ' << m.ci_low.recall << '\n';
 //

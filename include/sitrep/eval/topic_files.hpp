@@ -11,9 +11,14 @@
 // its name. Only regular `.txt` files count; hidden files are passed over. References of a topic
 // are ordered by file name (the order `-f B` breaks ties in).
 //
+// Every file must be UTF-8 text: a NUL byte ("d1.txt:3: binary data (NUL byte at byte 5)") or
+// an ill-formed UTF-8 sequence ("d1.A.txt:2: invalid UTF-8 at byte 17"; line and byte in it
+// 1-based) is invalid_input, never scored: ROUGE's tokens are ASCII, so such a file would
+// otherwise be scored silently as if its bad bytes were spaces.
+//
 // Errors: io_error when a folder or file cannot be read; not_found naming the topic when a topic
 // has no reference or a reference has no system summary; invalid_input when a folder holds no
-// `.txt` file.
+// `.txt` file or a file is binary or not UTF-8 (above).
 #pragma once
 
 #include <string>

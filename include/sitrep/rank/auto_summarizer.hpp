@@ -1,7 +1,8 @@
 // sitrep/rank/auto_summarizer.hpp — the default method: concept coverage with stream signals.
 //
-//   sitrep::rank::auto_summarizer best({});
-//   auto s = best.summarize(collection, {sitrep::rank::budget_unit::words, 100});
+//   auto best = sitrep::rank::auto_summarizer::create({});
+//   if (!best) return best.error();   // invalid_argument names the bad option
+//   auto s = (*best)->summarize(collection, {sitrep::rank::budget_unit::words, 100});
 //
 // Builds on the concept model of Gillick and Favre, "A Scalable Global Model for
 // Summarization" (ILP for NLP workshop, 2009): a summary is worth the total weight of the
@@ -43,6 +44,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 
 #include "sitrep/rank/summarizer.hpp"
 
@@ -50,6 +52,9 @@ namespace sitrep::rank {
 
 class auto_summarizer final : public summarizer {
  public:
+  /// Every number must be finite; weights, boosts, bonuses and exponents other than
+  /// `length_exponent` are >= 0, fractions and shares are in [0, 1], `copy_similarity` in
+  /// [0, 1] (0: off), `position_decay` >= 0 (0: no position prior), `min_support` >= 1.
   struct options {
     double unigram_weight = 0.25;     ///< weight of a unigram concept relative to a bigram
     std::size_t min_support = 2;      ///< updates a concept needs (1 when the stream has one)
@@ -68,11 +73,16 @@ class auto_summarizer final : public summarizer {
     std::size_t swap_rounds = 20;     ///< improving moves of the local search (0: greedy only)
     selection_options selection;
   };
-  explicit auto_summarizer(options o) : o_(o) {}
+  /// invalid_argument naming the first option out of range (ranges above).
+  static status validate(const options& o);
+  /// A summarizer with validated options.
+  static result<std::unique_ptr<auto_summarizer>> create(const options& o);
+
   std::string_view id() const noexcept override { return "auto"; }
   summary summarize(const vsm::collection& c, const budget& b) const override;
 
  private:
+  explicit auto_summarizer(options o) : o_(o) {}
   options o_;
 };
 

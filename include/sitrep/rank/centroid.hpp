@@ -1,7 +1,8 @@
 // sitrep/rank/centroid.hpp — MEAD-style centroid summarization.
 //
-//   sitrep::rank::centroid_summarizer centroid({});
-//   auto s = centroid.summarize(collection, {sitrep::rank::budget_unit::words, 100});
+//   auto centroid = sitrep::rank::centroid_summarizer::create({});
+//   if (!centroid) return centroid.error();   // invalid_argument names the bad option
+//   auto s = (*centroid)->summarize(collection, {sitrep::rank::budget_unit::words, 100});
 //
 // Follows Radev, Jing, Styś and Tam, "Centroid-based summarization of multiple documents"
 // (Information Processing & Management 40, 2004). The centroid is the mean TF-IDF vector of the
@@ -14,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 
 #include "sitrep/rank/summarizer.hpp"
 
@@ -22,16 +24,21 @@ namespace sitrep::rank {
 class centroid_summarizer final : public summarizer {
  public:
   struct options {
-    std::size_t centroid_terms = 100;   ///< terms kept in the centroid
-    double position_weight = 1.0;       ///< weight of P
-    double first_sentence_weight = 0.5; ///< weight of F
+    std::size_t centroid_terms = 100;   ///< terms kept in the centroid (>= 1)
+    double position_weight = 1.0;       ///< weight of P (finite, >= 0)
+    double first_sentence_weight = 0.5; ///< weight of F (finite, >= 0)
     selection_options selection;
   };
-  explicit centroid_summarizer(options o) : o_(o) {}
+  /// invalid_argument naming the first option out of range (ranges above).
+  static status validate(const options& o);
+  /// A summarizer with validated options.
+  static result<std::unique_ptr<centroid_summarizer>> create(const options& o);
+
   std::string_view id() const noexcept override { return "centroid"; }
   summary summarize(const vsm::collection& c, const budget& b) const override;
 
  private:
+  explicit centroid_summarizer(options o) : o_(o) {}
   options o_;
 };
 

@@ -8,7 +8,7 @@
 //
 //   // The solver alone, on any instance:
 //   sitrep::rank::concept_program p;
-//   p.concept_weights = {3, 2, 2};
+//   p.concept_weights = {3, 2, 4};
 //   p.sentence_concepts = {{0, 1}, {0}, {2}};
 //   p.costs = {10, 6, 6};
 //   p.budget = 12;
@@ -38,7 +38,10 @@
 // best selection found so far, or the greedy cover (best ratio of new concept weight to cost
 // first, or the best single sentence when that is better) when that is better or nothing was
 // found; if the solver fails outright the greedy cover is used too. Either way the summary is
-// within budget and non-empty for a non-empty collection. Sentences under `selection.min_words`
+// within budget and non-empty for a non-empty collection, and says so in its `notes` (see
+// summary.hpp): "ilp: the solver failed (...); the summary is the greedy cover ..." or "ilp: the
+// time limit of N s stopped the solver; ...", so a caller (the command line prints them on
+// stderr, JSON carries them) knows the answer is not the proven optimum. Sentences under `selection.min_words`
 // words are not candidates (unless no sentence is that long).
 //
 // GLPK rather than CBC: on the DUC 2004 programs (100-230 sentences, 40-530 concepts) both
@@ -118,6 +121,8 @@ class ilp_summarizer final : public summarizer {
     /// ICSI's 10 loses on both Live Blog sources, whose posts are written in short sentences,
     /// and gains nothing on DUC 2004). If no sentence is long enough, any may be chosen.
     selection_options selection;
+    /// For tests of the fallback path only: behave as if GLPK failed, without calling it.
+    bool inject_solver_failure = false;
   };
 
   /// invalid_argument naming the first option out of range.

@@ -1,7 +1,8 @@
 // sitrep/rank/klsum.hpp — KL-Sum: the summary whose word distribution is closest to the input's.
 //
-//   sitrep::rank::klsum_summarizer klsum({});
-//   auto s = klsum.summarize(collection, {sitrep::rank::budget_unit::words, 100});
+//   auto klsum = sitrep::rank::klsum_summarizer::create({});
+//   if (!klsum) return klsum.error();   // invalid_argument names the bad option
+//   auto s = (*klsum)->summarize(collection, {sitrep::rank::budget_unit::words, 100});
 //
 //   // The objective on its own, for any set of sentences:
 //   std::vector<std::size_t> picked = {3, 9};
@@ -34,6 +35,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <span>
 
 #include "sitrep/rank/summarizer.hpp"
@@ -44,11 +46,15 @@ class klsum_summarizer final : public summarizer {
  public:
   struct options {
     /// Additive smoothing of the summary distribution, per vocabulary term (see above); a
-    /// value below 1e-9 is taken as 1e-9 so that no probability is zero.
+    /// value below 1e-9 is taken as 1e-9 so that no probability is zero. Finite, >= 0.
     double smoothing = 0.15;
     selection_options selection;  ///< the shared redundancy filter and minimum length
   };
-  explicit klsum_summarizer(options o) : o_(o) {}
+  /// invalid_argument naming the first option out of range (ranges above).
+  static status validate(const options& o);
+  /// A summarizer with validated options.
+  static result<std::unique_ptr<klsum_summarizer>> create(const options& o);
+
   std::string_view id() const noexcept override { return "klsum"; }
   summary summarize(const vsm::collection& c, const budget& b) const override;
 
@@ -58,6 +64,7 @@ class klsum_summarizer final : public summarizer {
                            double smoothing);
 
  private:
+  explicit klsum_summarizer(options o) : o_(o) {}
   options o_;
 };
 

@@ -1,7 +1,8 @@
 // sitrep/rank/lexrank.hpp — continuous LexRank.
 //
-//   sitrep::rank::lexrank_summarizer lexrank({});
-//   auto s = lexrank.summarize(collection, {sitrep::rank::budget_unit::words, 100});
+//   auto lexrank = sitrep::rank::lexrank_summarizer::create({});
+//   if (!lexrank) return lexrank.error();   // invalid_argument names the bad option
+//   auto s = (*lexrank)->summarize(collection, {sitrep::rank::budget_unit::words, 100});
 //
 // Follows Erkan and Radev, "LexRank: Graph-based Lexical Centrality as Salience in Text
 // Summarization" (JAIR 22, 2004), continuous variant: sentences are nodes, edges weigh the
@@ -13,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 
 #include "sitrep/rank/summarizer.hpp"
 
@@ -21,18 +23,23 @@ namespace sitrep::rank {
 class lexrank_summarizer final : public summarizer {
  public:
   struct options {
-    double damping = 0.85;           ///< probability of following an edge (1 - jump)
-    double edge_threshold = 0.0;     ///< similarities below this are dropped (0 = continuous)
-    double tolerance = 1e-6;         ///< L1 change that stops the iteration
-    std::size_t max_iterations = 200;
-    std::size_t max_sentences = 4000;
+    double damping = 0.85;           ///< probability of following an edge (1 - jump), in (0, 1)
+    double edge_threshold = 0.0;     ///< similarities below this are dropped (0 = continuous), in [0, 1]
+    double tolerance = 1e-6;         ///< L1 change that stops the iteration (finite, > 0)
+    std::size_t max_iterations = 200;  ///< hard stop for the power iteration (>= 1)
+    std::size_t max_sentences = 4000;  ///< graph nodes at most (>= 1)
     selection_options selection;
   };
-  explicit lexrank_summarizer(options o) : o_(o) {}
+  /// invalid_argument naming the first option out of range (ranges above).
+  static status validate(const options& o);
+  /// A summarizer with validated options.
+  static result<std::unique_ptr<lexrank_summarizer>> create(const options& o);
+
   std::string_view id() const noexcept override { return "lexrank"; }
   summary summarize(const vsm::collection& c, const budget& b) const override;
 
  private:
+  explicit lexrank_summarizer(options o) : o_(o) {}
   options o_;
 };
 

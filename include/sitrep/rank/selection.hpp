@@ -11,7 +11,7 @@
 // one chosen sentence: the same fact said again in other words or as a shorter excerpt.
 // `select_greedy` also drops sentences under `min_words` words (datelines, "More soon.") unless
 // no other sentence is left, and guarantees a non-empty summary for a non-empty collection
-// (see summary.hpp). The bar falls with a short budget (`for_budget`): a 40-word summary of a
+// (unless a byte budget holds not one character: see summary.hpp). The bar falls with a short budget (`for_budget`): a 40-word summary of a
 // live blog is built of headline-sized sentences that a 100-word one can pass over. The filter
 // caches TF-IDF vectors; it reads the collection, never changes it, and is meant for one
 // summarize call (not thread-safe).

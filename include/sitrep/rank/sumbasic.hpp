@@ -1,9 +1,10 @@
 // sitrep/rank/sumbasic.hpp — SumBasic and FreqSum: word probability summarizers.
 //
-//   sitrep::rank::sumbasic_summarizer sumbasic({});
-//   auto s = sumbasic.summarize(collection, {sitrep::rank::budget_unit::words, 100});
+//   auto sumbasic = sitrep::rank::sumbasic_summarizer::create({});
+//   if (!sumbasic) return sumbasic.error();   // invalid_argument names the bad option
+//   auto s = (*sumbasic)->summarize(collection, {sitrep::rank::budget_unit::words, 100});
 //
-//   sitrep::rank::freqsum_summarizer freqsum({});   // average probability, no update step
+//   auto freqsum = sitrep::rank::freqsum_summarizer::create({});   // no update step
 //
 //   // The probability model on its own:
 //   using sitrep::rank::sumbasic_summarizer;
@@ -41,6 +42,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "sitrep/rank/summarizer.hpp"
@@ -62,7 +64,11 @@ class sumbasic_summarizer final : public summarizer {
     bool require_top_word = true;
     selection_options selection;  ///< the shared redundancy filter and minimum length
   };
-  explicit sumbasic_summarizer(options o) : o_(o) {}
+  /// invalid_argument naming the first option out of range (ranges above).
+  static status validate(const options& o);
+  /// A summarizer with validated options.
+  static result<std::unique_ptr<sumbasic_summarizer>> create(const options& o);
+
   std::string_view id() const noexcept override { return "sumbasic"; }
   summary summarize(const vsm::collection& c, const budget& b) const override;
 
@@ -76,6 +82,7 @@ class sumbasic_summarizer final : public summarizer {
   static void update_probabilities(const vsm::collection& c, std::size_t i, std::vector<double>& p);
 
  private:
+  explicit sumbasic_summarizer(options o) : o_(o) {}
   options o_;
 };
 
@@ -85,11 +92,16 @@ class freqsum_summarizer final : public summarizer {
     word_count count = word_count::updates;  ///< how p(w) counts words (see above)
     selection_options selection;             ///< the only redundancy control FreqSum has
   };
-  explicit freqsum_summarizer(options o) : o_(o) {}
+  /// invalid_argument naming the first option out of range (ranges above).
+  static status validate(const options& o);
+  /// A summarizer with validated options.
+  static result<std::unique_ptr<freqsum_summarizer>> create(const options& o);
+
   std::string_view id() const noexcept override { return "freqsum"; }
   summary summarize(const vsm::collection& c, const budget& b) const override;
 
  private:
+  explicit freqsum_summarizer(options o) : o_(o) {}
   options o_;
 };
 

@@ -8,7 +8,8 @@
 //
 // Every method reads the one shared vector space (vsm::collection) and never changes it; all
 // share the redundancy control and budget rules of selection.hpp, so whatever the method a
-// summary is within budget, in stream order, non-empty for a non-empty collection, and free of
+// summary is within budget, in stream order, non-empty for a non-empty collection (but for a
+// byte budget too small for one character, see summary.hpp), and free of
 // sentences that repeat each other. Ids are stable: the command line, JSON and bindings use them.
 // A summarizer holds only its options: `summarize` is const and safe to call from many threads
 // on collections that are not being added to.

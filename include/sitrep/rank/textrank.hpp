@@ -1,7 +1,8 @@
 // sitrep/rank/textrank.hpp — TextRank for sentence extraction.
 //
-//   sitrep::rank::textrank_summarizer textrank({});
-//   auto s = textrank.summarize(collection, {sitrep::rank::budget_unit::words, 100});
+//   auto textrank = sitrep::rank::textrank_summarizer::create({});
+//   if (!textrank) return textrank.error();   // invalid_argument names the bad option
+//   auto s = (*textrank)->summarize(collection, {sitrep::rank::budget_unit::words, 100});
 //
 //   // The edge weight on its own (content terms of sentences 3 and 7):
 //   double w = sitrep::rank::textrank_summarizer::similarity(collection, 3, 7);
@@ -26,6 +27,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 
 #include "sitrep/rank/summarizer.hpp"
 
@@ -34,13 +36,17 @@ namespace sitrep::rank {
 class textrank_summarizer final : public summarizer {
  public:
   struct options {
-    double damping = 0.85;             ///< d: probability of following an edge (paper: 0.85)
-    double tolerance = 1e-4;           ///< largest per-node change that stops the iteration
-    std::size_t max_iterations = 200;  ///< hard stop for the power iteration
-    std::size_t max_sentences = 4000;  ///< graph nodes at most (dense n x n weights)
+    double damping = 0.85;             ///< d: probability of following an edge, in (0, 1) (paper: 0.85)
+    double tolerance = 1e-4;           ///< largest per-node change that stops the iteration (> 0)
+    std::size_t max_iterations = 200;  ///< hard stop for the power iteration (>= 1)
+    std::size_t max_sentences = 4000;  ///< graph nodes at most (dense n x n weights; >= 1)
     selection_options selection;       ///< the shared redundancy filter and minimum length
   };
-  explicit textrank_summarizer(options o) : o_(o) {}
+  /// invalid_argument naming the first option out of range (ranges above).
+  static status validate(const options& o);
+  /// A summarizer with validated options.
+  static result<std::unique_ptr<textrank_summarizer>> create(const options& o);
+
   std::string_view id() const noexcept override { return "textrank"; }
   summary summarize(const vsm::collection& c, const budget& b) const override;
 
@@ -48,6 +54,7 @@ class textrank_summarizer final : public summarizer {
   static double similarity(const vsm::collection& c, std::size_t a, std::size_t b);
 
  private:
+  explicit textrank_summarizer(options o) : o_(o) {}
   options o_;
 };
 

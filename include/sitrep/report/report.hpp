@@ -1,11 +1,14 @@
 // sitrep/report/report.hpp — the situation report as plain data.
 //
 //   auto c = sitrep::vsm::collection::create({});
+//   if (!c) return c.error();
 //   for (auto& u : updates) c->add(std::move(u));
 //   auto summarizer = sitrep::rank::make_summarizer("auto");
-//   auto s = (*summarizer)->summarize(*c, {});
+//   if (!summarizer) return summarizer.error();
+//   sitrep::rank::summary s = (*summarizer)->summarize(*c, {});   // the default 100 words
 //   sitrep::report::situation_report r = sitrep::report::build_report(*c, s);
-//   std::cout << sitrep::report::to_text(r);              // or to_markdown, to_json
+//   // Writers (writer.hpp): text, markdown or json.
+//   std::cout << sitrep::report::write_report(r, sitrep::report::output_format::text);
 //
 // A report is a value: it copies what it shows out of the collection (sentences with their
 // provenance, counts, the time span), so it outlives the engine and writers need nothing else.
@@ -55,6 +58,7 @@ struct situation_report {
   std::string last_time;               ///< latest update time as written
   std::optional<std::int64_t> span_seconds;  ///< last - first, when both parse
   std::vector<std::string> inputs;     ///< input files in reading order
+  std::vector<std::string> notes;      ///< the summary's notes (rank::summary::notes)
 };
 
 /// The cited sentences of a summary, in its order.
