@@ -333,7 +333,7 @@ TEST_F(Cli, ByteBudgetNeverSplitsACharacter) {
 TEST_F(Cli, ControlCharactersAreNotPrinted) {
   const std::string feed =
       R"({"id": "1", "source": "Wire\u001b[2J", "text": "The \u001b[31mharbour bridge\u001b[0m )"
-      R"(was closed by police\u0000 on Friday morning\u0007 after the fire\u009b spread."})"
+      R"(was closed by police on Friday morning\u0007 after the fire\u009b spread."})"
       "\n";
   write("feed.jsonl", feed);
   const std::string path = (dir_ / "feed.jsonl").string();
@@ -352,6 +352,13 @@ TEST_F(Cli, ControlCharactersAreNotPrinted) {
   EXPECT_NE(j.out.find("\\u001b[31m"), std::string::npos) << j.out;
   EXPECT_EQ(j.out.find('\x1B'), std::string::npos);
   EXPECT_EQ(j.out.find('\0'), std::string::npos);
+  // A \u0000 escape is bad input, as a raw NUL byte is (sitrep/io/record_decoder.hpp).
+  write("nul.jsonl", R"({"text": "police\u0000 on Friday"})" "\n");
+  auto nul = run("summarize '" + (dir_ / "nul.jsonl").string() + "'");
+  EXPECT_EQ(nul.exit_code, 2);
+  EXPECT_NE(nul.err.find("nul.jsonl:1: \"text\" holds a NUL character (\\u0000)"),
+            std::string::npos)
+      << nul.err;
 }
 
 }  // namespace
