@@ -331,8 +331,12 @@ class json_record_parser {
         return true;
       }
       case simdjson::ondemand::json_type::boolean: {
+        // type() looks at the first letter only: `tru` fails here, as a bad literal.
         bool b = false;
-        if (auto error = value.get_bool().get(b)) return json_error(error, nullptr, what);
+        if (value.get_bool().get(b)) {
+          what = "invalid JSON: " + describe(simdjson::T_ATOM_ERROR);
+          return false;
+        }
         return true;
       }
       case simdjson::ondemand::json_type::null: {
