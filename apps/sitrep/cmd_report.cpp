@@ -17,7 +17,7 @@ int run(const report_args& a) {
   int code = 0;
   auto p = prepare(a.in, a.sum, code);
   if (!p) return code;
-  auto c = build_collection(std::move(p->docs), a.in, code);
+  auto c = read_collection(a.in, code);
   if (!c) return code;
   if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
   rank::summary s = p->method->summarize(*c, p->budget);

@@ -31,13 +31,12 @@ int run(const summarize_args& a) {
   int code = 0;
   auto p = prepare(a.in, a.sum, code);
   if (!p) return code;
-  auto& docs = p->docs;
   const auto& budget = p->budget;
   const auto& method = p->method;
   const auto& format = p->format;
 
   if (a.output_dir.empty()) {
-    auto c = build_collection(std::move(docs), a.in, code);
+    auto c = read_collection(a.in, code);
     if (!c) return code;
     if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
     rank::summary s = method->summarize(*c, budget);
@@ -46,6 +45,9 @@ int run(const summarize_args& a) {
     return 0;
   }
 
+  // Every input is read (and checked) before the first summary is written.
+  auto docs = read_all(a.in, code);
+  if (!docs) return code;
   std::error_code ec;
   std::filesystem::create_directories(a.output_dir, ec);
   if (ec) {
@@ -53,7 +55,7 @@ int run(const summarize_args& a) {
     return kExitBadInput;
   }
   std::vector<std::string> written;
-  for (auto& doc : docs) {
+  for (auto& doc : *docs) {
     std::string path = (std::filesystem::path(a.output_dir) / (doc.name + extension(format))).string();
     if (std::find(written.begin(), written.end(), path) != written.end()) {
       print_error(fmt::format("{}: two inputs are both named '{}'; rename one", doc.path, doc.name));
@@ -67,7 +69,7 @@ int run(const summarize_args& a) {
     if (!c) return code;
     if (c->sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc_path));
     rank::summary s = method->summarize(*c, budget);
-    for (const auto& note : s.notes) print_error(fmt::format("note: {}: {}", doc.path, note));
+    for (const auto& note : s.notes) print_error(fmt::format("note: {}: {}", doc_path, note));
     std::ofstream out(path, std::ios::binary);
     out << report::write_summary(report::cite(*c, s), s.method, format, s.notes);
     if (!out) {

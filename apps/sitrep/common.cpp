@@ -49,7 +49,9 @@ void print_notes(const rank::summary& s) {
   for (const auto& note : s.notes) fmt::print(stderr, "sitrep: note: {}\n", note);
 }
 
-std::optional<std::vector<io::input_document>> read_all(const input_options& o, int& exit_code) {
+namespace {
+
+std::optional<io::read_options> make_read_options(const input_options& o, int& exit_code) {
   auto format = io::parse_input_format(o.input_format);
   if (!format) {
     print_error(format.error().message());
@@ -60,12 +62,15 @@ std::optional<std::vector<io::input_document>> read_all(const input_options& o, 
   ro.format = *format;
   ro.skip_bad = o.skip_bad;
   ro.max_line_bytes = o.max_line_bytes;
-  io::read_stats stats;
-  auto docs = io::read_inputs(o.files, ro, stats);
-  if (!docs) {
-    print_error(docs.error().message());
+  return ro;
+}
+
+// Prints the failure, or what --skip-bad skipped; false on failure.
+bool report_reading(const status& st, const io::read_stats& stats, int& exit_code) {
+  if (!st) {
+    print_error(st.message());
     exit_code = kExitBadInput;
-    return std::nullopt;
+    return false;
   }
   if (stats.skipped > 0) {
     fmt::print(stderr, "sitrep: skipped {} bad record{} (--skip-bad); read {} update{}\n",
@@ -75,7 +80,36 @@ std::optional<std::vector<io::input_document>> read_all(const input_options& o, 
     if (stats.skip_messages.size() < stats.skipped)
       fmt::print(stderr, "  ... and {} more\n", stats.skipped - stats.skip_messages.size());
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::vector<io::input_document>> read_all(const input_options& o, int& exit_code) {
+  auto ro = make_read_options(o, exit_code);
+  if (!ro) return std::nullopt;
+  io::read_stats stats;
+  auto docs = io::read_inputs(o.files, *ro, stats);
+  if (!report_reading(docs ? status::ok() : docs.error(), stats, exit_code)) return std::nullopt;
   return std::move(docs).value();
+}
+
+std::optional<vsm::collection> read_collection(const input_options& o, int& exit_code) {
+  auto ro = make_read_options(o, exit_code);
+  if (!ro) return std::nullopt;
+  auto c = vsm::collection::create(space_options(o));
+  if (!c) {
+    print_error(c.error().message());
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  io::read_stats stats;
+  io::update_handler into;
+  into.on_update = [&](update&& u) { c->add(std::move(u)); };
+  if (!report_reading(io::for_each_update(o.files, *ro, stats, into), stats, exit_code)) {
+    return std::nullopt;
+  }
+  return std::move(c).value();
 }
 
 vsm::collection::options space_options(const input_options& o) {
@@ -168,15 +202,14 @@ std::optional<prepared> prepare(const input_options& in, const summary_options& 
   auto method = make_method(sum, exit_code);
   auto format = make_format(sum.format, exit_code);
   if (!budget || !method || !format) return std::nullopt;
-  // An unknown language is a usage error: say so before reading (perhaps a long) input.
+  // Usage errors (an unknown language or input format) are said before any input is read.
+  if (!make_read_options(in, exit_code)) return std::nullopt;
   if (auto space = vsm::collection::create(space_options(in)); !space) {
     print_error(space.error().message());
     exit_code = kExitBadInput;
     return std::nullopt;
   }
-  auto docs = read_all(in, exit_code);
-  if (!docs) return std::nullopt;
-  return prepared{*budget, std::move(method), *format, std::move(*docs)};
+  return prepared{*budget, std::move(method), *format};
 }
 
 }  // namespace sitrep::cli

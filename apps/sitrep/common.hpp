@@ -49,26 +49,29 @@ std::optional<std::vector<io::input_document>> read_all(const input_options& o, 
 /// The vector-space options the input options ask for (language, stemming, stopwords).
 vsm::collection::options space_options(const input_options& o);
 
+/// A collection of every input, read straight into it (each update held once, as it is read);
+/// prints the first error, or what --skip-bad skipped.
+std::optional<vsm::collection> read_collection(const input_options& o, int& exit_code);
+
 /// A collection holding `docs` (all of them, in order). The updates are moved in, so the
 /// stream is held once.
 std::optional<vsm::collection> build_collection(std::vector<io::input_document>&& docs,
                                                 const input_options& o, int& exit_code);
 
-/// Everything a summarizing command needs before it runs: the budget, the method, the output
-/// format, and the documents read.
+/// Everything a summarizing command needs before it reads: the budget, the method, the output
+/// format, all validated.
 struct prepared {
   rank::budget budget;
   std::unique_ptr<rank::summarizer> method;
   report::output_format format;
-  std::vector<io::input_document> docs;
 };
 
 /// Prints each of a summary's notes to standard error as "sitrep: note: ..." (the library
 /// never prints; the notes are also in JSON output).
 void print_notes(const rank::summary& s);
 
-/// Validates the options (the language too, before any input is read) and reads the inputs;
-/// prints the first error and returns nullopt with `exit_code` set when anything is wrong.
+/// Validates the options (the language and input format too: nothing is read yet); prints the
+/// first error and returns nullopt with `exit_code` set when anything is wrong.
 std::optional<prepared> prepare(const input_options& in, const summary_options& sum,
                                 int& exit_code);
 

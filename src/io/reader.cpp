@@ -61,13 +61,13 @@ status count_or_fail(status bad, const read_options& options, read_stats& stats)
   return status::ok();
 }
 
+// Reads one stream to its end, handing each update to `on_update` as soon as it is decoded.
+template <class OnUpdate>
 status read_lines(line_source& lines, const std::string& origin, input_format format,
-                  const read_options& options, read_stats& stats, std::vector<update>& out) {
+                  const read_options& options, read_stats& stats, OnUpdate&& on_update) {
   if (format == input_format::automatic) format = input_format::text;
   record_decoder decode(origin, format);
   ++stats.files;
-  const std::size_t first = out.size();
-  std::size_t without_text = 0;
   for (;;) {
     const line_event event = lines.next();
     if (event == line_event::end) break;
@@ -80,14 +80,12 @@ status read_lines(line_source& lines, const std::string& origin, input_format fo
       continue;
     }
     const std::string_view line = lines.line();
-    // A NUL among the first bytes: a binary file, one message, and the whole file is skipped
-    // (the few lines before the NUL, all within those bytes, are not news either).
+    // A NUL among the first bytes: a binary file, one message, and the rest of the file is
+    // skipped (updates already read before it were handed on: a live reader cannot take
+    // them back, so the batch reader does not either).
     if (const auto nul = line.find('\0');
         nul != std::string_view::npos && lines.line_offset() + nul < kBinaryHeadBytes) {
       status bad = invalid_input(origin + ":" + std::to_string(number) + ": binary file (NUL byte)");
-      stats.records -= out.size() - first;
-      stats.without_text -= without_text;
-      out.resize(first);
       return count_or_fail(std::move(bad), options, stats);
     }
     auto record = decode(line, number);
@@ -96,9 +94,9 @@ status read_lines(line_source& lines, const std::string& origin, input_format fo
       continue;
     }
     if (!*record) continue;  // a blank line
-    if ((*record)->text.empty()) ++without_text, ++stats.without_text;
-    out.push_back(std::move(**record));
+    if ((*record)->text.empty()) ++stats.without_text;
     ++stats.records;
+    on_update(std::move(**record));
   }
   return status::ok();
 }
@@ -116,20 +114,38 @@ result<std::vector<update>> read_stream(std::istream& in, const std::string& ori
                                         read_stats& stats) {
   line_source lines(in, source_options(options));
   std::vector<update> updates;
-  if (status s = read_lines(lines, origin, format, options, stats, updates); !s) return s;
+  auto keep = [&](update&& u) { updates.push_back(std::move(u)); };
+  if (status s = read_lines(lines, origin, format, options, stats, keep); !s) return s;
   return updates;
 }
 
-result<input_document> read_file(const std::string& path, const read_options& options,
-                                 read_stats& stats) {
-  auto lines = line_source::open(path, source_options(options));
+namespace {
+
+// Reads one file ("-": standard input) as the document `doc` names, handing on each update.
+template <class OnUpdate>
+status read_one(const input_document& doc, const read_options& options, read_stats& stats,
+                OnUpdate&& on_update) {
+  auto lines = line_source::open(doc.path, source_options(options));
   if (!lines) return lines.error();
+  const input_format format =
+      options.format == input_format::automatic ? format_for_path(doc.path) : options.format;
+  return read_lines(*lines, doc.path, format, options, stats, on_update);
+}
+
+input_document document_for(const std::string& path) {
   input_document doc;
   doc.path = path;
   doc.name = document_name(path);
-  const input_format format =
-      options.format == input_format::automatic ? format_for_path(path) : options.format;
-  if (status s = read_lines(*lines, path, format, options, stats, doc.updates); !s) return s;
+  return doc;
+}
+
+}  // namespace
+
+result<input_document> read_file(const std::string& path, const read_options& options,
+                                 read_stats& stats) {
+  input_document doc = document_for(path);
+  auto keep = [&](update&& u) { doc.updates.push_back(std::move(u)); };
+  if (status s = read_one(doc, options, stats, keep); !s) return s;
   return doc;
 }
 
@@ -154,25 +170,41 @@ result<std::vector<std::string>> list_folder(const std::string& path) {
   return paths;
 }
 
-result<std::vector<input_document>> read_inputs(const std::vector<std::string>& paths,
-                                                const read_options& options, read_stats& stats) {
-  std::vector<input_document> docs;
+result<std::vector<std::string>> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
   for (const auto& path : paths) {
     std::error_code ec;
     if (path != "-" && fs::is_directory(path, ec)) {
-      auto files = list_folder(path);
-      if (!files) return files.error();
-      for (const auto& file : *files) {
-        auto doc = read_file(file, options, stats);
-        if (!doc) return doc.error();
-        docs.push_back(std::move(doc).value());
-      }
-      continue;
+      auto listed = list_folder(path);
+      if (!listed) return listed.error();
+      files.insert(files.end(), listed->begin(), listed->end());
+    } else {
+      files.push_back(path);
     }
-    auto doc = read_file(path, options, stats);
-    if (!doc) return doc.error();
-    docs.push_back(std::move(doc).value());
   }
+  return files;
+}
+
+status for_each_update(const std::vector<std::string>& paths, const read_options& options,
+                       read_stats& stats, const update_handler& handler) {
+  auto files = expand_paths(paths);
+  if (!files) return files.error();
+  for (const auto& path : *files) {
+    const input_document doc = document_for(path);
+    if (handler.on_document) handler.on_document(doc);
+    auto hand_on = [&](update&& u) { handler.on_update(std::move(u)); };
+    if (status s = read_one(doc, options, stats, hand_on); !s) return s;
+  }
+  return status::ok();
+}
+
+result<std::vector<input_document>> read_inputs(const std::vector<std::string>& paths,
+                                                const read_options& options, read_stats& stats) {
+  std::vector<input_document> docs;
+  update_handler keep;
+  keep.on_document = [&](const input_document& doc) { docs.push_back(doc); };
+  keep.on_update = [&](update&& u) { docs.back().updates.push_back(std::move(u)); };
+  if (status s = for_each_update(paths, options, stats, keep); !s) return s;
   return docs;
 }
 

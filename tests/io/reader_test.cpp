@@ -519,7 +519,7 @@ TEST_F(io_reader, binary_file_named_with_line_and_skipped_whole) {
   auto docs = read_inputs({data("binary.txt"), data("basic.txt")}, opts, skip_stats);
   ASSERT_TRUE(docs.ok()) << docs.error().message();
   ASSERT_EQ(docs->size(), 2u);
-  EXPECT_TRUE((*docs)[0].updates.empty());  // the whole file skipped
+  EXPECT_TRUE((*docs)[0].updates.empty());  // the rest of the file skipped (all of it here)
   EXPECT_EQ((*docs)[1].updates.size(), 5u);
   EXPECT_EQ(skip_stats.files, 2u);
   EXPECT_EQ(skip_stats.skipped, 1u);
@@ -672,6 +672,56 @@ TEST_F(io_reader, unreadable_folder_and_file) {
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code(), error_code::io_error);
   EXPECT_EQ(doc.error().message(), no_read + ": cannot open: Permission denied");
+}
+
+}  // namespace
+}  // namespace sitrep::io
+
+namespace sitrep::io {
+namespace {
+
+TEST(for_each_update, hands_on_documents_and_updates_in_order_keeping_nothing) {
+  const std::string dir = SITREP_TEST_DATA_DIR "/io";
+  std::vector<std::string> events;
+  update_handler h;
+  h.on_document = [&](const input_document& d) {
+    EXPECT_TRUE(d.updates.empty());
+    events.push_back("doc " + d.name);
+  };
+  h.on_update = [&](update&& u) { events.push_back(u.id); };
+  read_stats stats;
+  ASSERT_TRUE(for_each_update({dir + "/folder", dir + "/basic.txt"}, {}, stats, h).is_ok());
+  ASSERT_GE(events.size(), 6u);
+  EXPECT_EQ(events[0], "doc C_upper");
+  EXPECT_EQ(events[1], "c1");
+  EXPECT_EQ(events[2], "doc a_feed");
+  EXPECT_EQ(events[3], "a1");
+  EXPECT_EQ(events[4], "doc b_notes");
+  EXPECT_EQ(events[5], "b_notes.txt:1");
+  EXPECT_EQ(stats.files, 4u);
+  // The same as read_inputs, which is built on it.
+  read_stats batch_stats;
+  auto docs = read_inputs({dir + "/folder", dir + "/basic.txt"}, {}, batch_stats);
+  ASSERT_TRUE(docs.ok());
+  EXPECT_EQ(batch_stats.records, stats.records);
+}
+
+TEST(for_each_update, stops_at_bad_input_after_handing_on_what_came_before) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("sitrep_for_each_" + std::to_string(::getpid()) + ".jsonl");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << R"({"id": "a", "text": "one"})" "\n" R"({"id": "b", "text": 2})" "\n";
+  }
+  std::vector<std::string> ids;
+  update_handler h;
+  h.on_update = [&](update&& u) { ids.push_back(u.id); };
+  read_stats stats;
+  const status st = for_each_update({path.string()}, {}, stats, h);
+  std::filesystem::remove(path);
+  ASSERT_FALSE(st.is_ok());
+  EXPECT_THAT(st.message(), ::testing::EndsWith(":2: \"text\" is a number, not a string"));
+  EXPECT_THAT(ids, ::testing::ElementsAre("a"));
 }
 
 }  // namespace

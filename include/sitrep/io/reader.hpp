@@ -33,8 +33,8 @@
 //   feed.jsonl:12: "text" holds a NUL character (\u0000)
 //   feed.jsonl:3: binary file (NUL byte)                    (a NUL in the first 8 KiB)
 //   feed.jsonl:9000: binary data (NUL byte at byte 5)       (a NUL in a later line)
-// With `skip_bad` the bad record is skipped instead (for a binary file, the whole file: its
-// document is returned with no updates), counted in `read_stats::skipped` with
+// With `skip_bad` the bad record is skipped instead (for a binary file, the rest of the file;
+// updates read before the NUL are kept, as a live reader that handed them on must), counted in `read_stats::skipped` with
 // its message kept (the first 20), and reading goes on. A file that cannot be opened or read,
 // or a folder that cannot be listed, is always an io_error ("<path>: cannot open: <reason>"),
 // `skip_bad` or not. Nothing is ever dropped silently; reading stops at the first failure.
@@ -52,6 +52,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -103,6 +104,25 @@ struct read_stats {
   /// The first messages of skipped records ("<file>:<line>: <what>"), at most 20.
   std::vector<std::string> skip_messages;
 };
+
+/// What `for_each_update` hands on, as it reads.
+struct update_handler {
+  /// Called as each file (document) starts, before its updates; `updates` is empty. Optional.
+  std::function<void(const input_document& doc)> on_document;
+  /// Called with each update as soon as it is decoded (required).
+  std::function<void(update&& u)> on_update;
+};
+
+/// Reads every path in order like `read_inputs`, but keeps nothing: each update goes to the
+/// handler as soon as its line is decoded, so memory is what the handler keeps (plus the
+/// bounded working set above), and a pipe's updates arrive one by one. On failure, the updates
+/// before the bad one have been handed on already.
+status for_each_update(const std::vector<std::string>& paths, const read_options& options,
+                       read_stats& stats, const update_handler& handler);
+
+/// Every file `read_inputs` reads for `paths`, in order: folders expanded (`list_folder`),
+/// anything else kept as given. io_error when a folder cannot be listed.
+result<std::vector<std::string>> expand_paths(const std::vector<std::string>& paths);
 
 /// Reads every path in order (files, folders, "-"); one document per file.
 result<std::vector<input_document>> read_inputs(const std::vector<std::string>& paths,
