@@ -23,6 +23,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -68,10 +69,12 @@ class collection {
   /// blank text is kept and carries no sentences.
   void add(update u);
 
-  const std::vector<update>& updates() const noexcept { return updates_; }
+  /// The updates in arrival order. A deque, not a vector: a stream of millions of updates grows
+  /// without ever holding two copies of the index while it reallocates.
+  const std::deque<update>& updates() const noexcept { return updates_; }
   std::size_t sentence_count() const noexcept { return sentences_.size(); }
   const sentence_record& sentence(std::size_t i) const { return sentences_[i]; }
-  const std::vector<sentence_record>& sentences() const noexcept { return sentences_; }
+  const std::deque<sentence_record>& sentences() const noexcept { return sentences_; }
   /// The text of sentence `i`, a view into its update.
   std::string_view text(std::size_t i) const;
   /// Index of the first sentence of update `u` (sentences of an update are contiguous).
@@ -102,9 +105,9 @@ class collection {
   vocabulary vocab_;
   document_frequencies update_df_;
   document_frequencies sentence_df_;
-  std::vector<update> updates_;
+  std::deque<update> updates_;
   std::vector<std::size_t> update_first_sentence_;
-  std::vector<sentence_record> sentences_;
+  std::deque<sentence_record> sentences_;
 };
 
 }  // namespace sitrep::vsm
