@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "sitrep/core/utf8.hpp"
 #include "sitrep/io/time.hpp"
 #include "utf8.hpp"
 
@@ -205,7 +206,7 @@ class json_record_parser {
   bool json_error(simdjson::error_code error, simdjson::ondemand::document* doc,
                   std::string& what) {
     if (error == simdjson::UTF8_ERROR) {
-      what = "invalid UTF-8" + at_byte(detail::first_invalid_utf8(line_));
+      what = "invalid UTF-8" + at_byte(utf8::first_invalid(line_));
       return false;
     }
     what = "invalid JSON: " + describe(error);
@@ -406,7 +407,7 @@ result<std::optional<update>> record_decoder::operator()(std::string_view line,
     if (!u.time.empty()) u.unix_time = parse_iso8601(u.time);
   } else {
     if (!detail::is_valid_utf8(line)) {
-      return s.bad(line_number, "invalid UTF-8" + at_byte(detail::first_invalid_utf8(line)));
+      return s.bad(line_number, "invalid UTF-8" + at_byte(utf8::first_invalid(line)));
     }
     if (detail::is_blank(line)) return std::optional<update>{};
     u.text.assign(line);

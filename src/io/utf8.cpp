@@ -12,48 +12,6 @@ bool is_valid_utf8(std::string_view s) noexcept {
   return simdjson::validate_utf8(s.data(), s.size());
 }
 
-std::size_t first_invalid_utf8(std::string_view s) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char b = p[i];
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    // Length of the sequence and the allowed range of its second byte (table 3-7).
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-      len = 2;
-    } else if (b == 0xE0) {
-      len = 3, lo = 0xA0;  // no overlong three-byte forms
-    } else if (b >= 0xE1 && b <= 0xEC) {
-      len = 3;
-    } else if (b == 0xED) {
-      len = 3, hi = 0x9F;  // no surrogates
-    } else if (b >= 0xEE && b <= 0xEF) {
-      len = 3;
-    } else if (b == 0xF0) {
-      len = 4, lo = 0x90;  // no overlong four-byte forms
-    } else if (b >= 0xF1 && b <= 0xF3) {
-      len = 4;
-    } else if (b == 0xF4) {
-      len = 4, hi = 0x8F;  // nothing above U+10FFFF
-    } else {
-      return i;  // a continuation byte, C0, C1 or F5-FF where a sequence should start
-    }
-    if (i + len > n) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return n;
-}
-
 namespace {
 
 // Unicode's White_Space property, plus U+FEFF (a stray byte order mark renders as nothing).

@@ -6,13 +6,9 @@
 
 namespace sitrep::io::detail {
 
-/// True when `s` is well-formed UTF-8 (fast path, simdjson's validator).
+/// True when `s` is well-formed UTF-8 (fast path, simdjson's validator). Where it is not,
+/// sitrep::utf8::first_invalid (sitrep/core/utf8.hpp) says at which byte.
 bool is_valid_utf8(std::string_view s) noexcept;
-
-/// Offset of the first byte that starts an ill-formed sequence (Unicode 15, table 3-7: no
-/// overlong forms, no surrogates, nothing above U+10FFFF), or `s.size()` when `s` is valid.
-/// Scalar; meant for the error path, to say where the problem is.
-std::size_t first_invalid_utf8(std::string_view s) noexcept;
 
 /// True when valid UTF-8 `s` holds only white space: ASCII space, tab, line feed, vertical tab,
 /// form feed, carriage return, and the other Unicode White_Space characters (U+0085, U+00A0,
