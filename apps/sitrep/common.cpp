@@ -18,9 +18,9 @@ void add_input_options(CLI::App* cmd, input_options& o) {
   cmd->add_flag("--skip-bad", o.skip_bad,
                 "skip bad records (and binary files), count and report them, instead of failing");
   cmd->add_option("--max-line-bytes", o.max_line_bytes,
-                  "longest accepted input line; a longer one is bad input")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+                  "longest accepted input line, in bytes (at most 268435456); a longer one is bad "
+                  "input")
+      ->capture_default_str();
   cmd->add_option("--language", o.language,
                   "language of the text: Snowball name or ISO code (english, fr, de, ...)")
       ->capture_default_str();
@@ -61,7 +61,13 @@ std::optional<io::read_options> make_read_options(const input_options& o, int& e
   io::read_options ro;
   ro.format = *format;
   ro.skip_bad = o.skip_bad;
-  ro.max_line_bytes = o.max_line_bytes;
+  auto max_line = parse_count("--max-line-bytes", o.max_line_bytes, kMaxLineBytesBound);
+  if (!max_line) {
+    print_error(max_line.error().message());
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  ro.max_line_bytes = *max_line;
   return ro;
 }
 
@@ -136,7 +142,10 @@ std::optional<vsm::collection> build_collection(std::vector<io::input_document>&
 
 result<std::size_t> parse_budget_value(std::string_view flag, std::string_view text,
                                        rank::budget_unit unit) {
-  const std::size_t max = rank::max_budget(unit);
+  return parse_count(flag, text, rank::max_budget(unit));
+}
+
+result<std::size_t> parse_count(std::string_view flag, std::string_view text, std::size_t max) {
   const std::string expected = fmt::format(
       "{} takes a whole number from 1 to {}, written in decimal digits, got '{}'", flag, max, text);
   if (text.empty() || text.find_first_not_of("0123456789") != std::string_view::npos)

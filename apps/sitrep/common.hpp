@@ -19,7 +19,8 @@ struct input_options {
   std::vector<std::string> files;
   std::string input_format = "auto";
   bool skip_bad = false;
-  std::size_t max_line_bytes = io::read_options{}.max_line_bytes;
+  // As written, read by parse_count (decimal digits only).
+  std::string max_line_bytes = std::to_string(io::read_options{}.max_line_bytes);
   std::string language = "english";
 };
 
@@ -80,6 +81,14 @@ std::optional<prepared> prepare(const input_options& in, const summary_options& 
 /// the value and the bound otherwise.
 result<std::size_t> parse_budget_value(std::string_view flag, std::string_view text,
                                        rank::budget_unit unit);
+
+/// A count given on the command line: decimal digits only, from 1 to `max`; invalid_argument
+/// naming `flag` otherwise (CLI11 would read "010" as octal and "-1" as a huge number).
+result<std::size_t> parse_count(std::string_view flag, std::string_view text, std::size_t max);
+
+/// The largest --max-line-bytes: a JSON line costs about 8 times its size to parse, so 256 MiB
+/// already means about 2 GiB of working memory.
+inline constexpr std::size_t kMaxLineBytesBound = std::size_t{256} << 20;
 
 /// The budget and summarizer the options ask for.
 std::optional<rank::budget> make_budget(const summary_options& o, int& exit_code);

@@ -282,7 +282,11 @@ INSTANTIATE_TEST_SUITE_P(
                       budget_case{"bytes_over_bound", "--bytes 10000001", "--bytes"},
                       budget_case{"bytes_minus", "--bytes=-3", "--bytes"},
                       budget_case{"sentences_over_bound", "--sentences 100001", "--sentences"},
-                      budget_case{"sentences_octal_looking_hex", "--sentences 0x1", "--sentences"}),
+                      budget_case{"sentences_octal_looking_hex", "--sentences 0x1", "--sentences"},
+                      budget_case{"max_line_hex", "--max-line-bytes 0x10", "--max-line-bytes"},
+                      budget_case{"max_line_minus", "--max-line-bytes=-1", "--max-line-bytes"},
+                      budget_case{"max_line_over_bound", "--max-line-bytes 268435457",
+                                  "--max-line-bytes"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(Cli, BudgetsAreDecimalUpToTheBound) {
