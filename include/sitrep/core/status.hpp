@@ -1,8 +1,9 @@
 // sitrep/core/status.hpp — errors at module boundaries.
 //
-//   sitrep::result<std::vector<sitrep::update>> r = sitrep::io::read_file("feed.jsonl", {});
-//   if (!r) { std::cerr << r.error().message() << '\n'; return 2; }
-//   for (const auto& u : r.value()) ...
+//   sitrep::io::read_stats stats;
+//   sitrep::result<sitrep::io::input_document> doc = sitrep::io::read_file("feed.jsonl", {}, stats);
+//   if (!doc) { std::cerr << doc.error().message() << '\n'; return 2; }
+//   for (const sitrep::update& u : doc->updates) std::cout << u.id << '\n';
 //
 // Functions that can fail on outside input (files, parsing, options, solvers) return a `status`
 // or a `result<T>`; hot loops (tokenize, score) cannot fail and return plain values. A message

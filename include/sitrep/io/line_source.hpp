@@ -8,7 +8,7 @@
 //     if (event == sitrep::io::line_event::end) break;
 //     if (event == sitrep::io::line_event::read_error) return 2;
 //     if (event == sitrep::io::line_event::too_long) continue;  // line src->line_number()
-//     use(src->line(), src->line_number());                     // valid until the next call
+//     std::cout << src->line_number() << ": " << src->line() << '\n';  // valid until next()
 //   }
 //
 // Line ends: '\n', "\r\n" and a lone '\r' (old Mac files) each end a line; none is part of the

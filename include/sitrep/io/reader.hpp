@@ -4,7 +4,7 @@
 //   sitrep::io::read_stats stats;
 //   auto docs = sitrep::io::read_inputs({"feed.jsonl", "notes.txt", "-"}, opts, stats);
 //   if (!docs) { std::cerr << docs.error().message() << '\n'; return 2; }
-//   for (const auto& doc : *docs) for (const auto& u : doc.updates) ...
+//   for (const auto& doc : *docs) for (const auto& u : doc.updates) std::cout << u.text << '\n';
 //
 // Formats (each line decoded by sitrep/io/record_decoder.hpp, which defines them fully):
 // - plain text (`.txt` and anything not listed below): one update per line, blank lines

@@ -2,8 +2,8 @@
 //
 //   sitrep::io::record_decoder decode("feed.jsonl", sitrep::io::input_format::jsonl);
 //   auto r = decode(R"({"id": "p-17", "source": "Reuters", "text": "Gunmen attacked ..."})", 12);
-//   if (!r) { std::cerr << r.error().message() << '\n'; }   // "feed.jsonl:12: ..."
-//   else if (*r) engine.add(std::move(**r));                 // an update
+//   if (!r) std::cerr << r.error().message() << '\n';      // "feed.jsonl:12: ..."
+//   else if (*r) updates.push_back(std::move(**r));         // an update
 //   // else: a blank line, nothing to add
 //
 // The decoder is what every reader uses for each line: the batch readers (reader.hpp), a live
