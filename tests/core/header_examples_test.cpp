@@ -23,6 +23,8 @@
 #include "sitrep/io/reader.hpp"
 #include "sitrep/io/record_decoder.hpp"
 #include "sitrep/io/time.hpp"
+#include "sitrep/stream/engine.hpp"
+#include "sitrep/stream/postings.hpp"
 #include "sitrep/rank/auto_summarizer.hpp"
 #include "sitrep/rank/centroid.hpp"
 #include "sitrep/rank/ilp.hpp"
@@ -119,6 +121,43 @@ void time_hpp() {
   // *t == 1448012460
   EXPECT_EQ(t, 1448012460);
   EXPECT_EQ(sitrep::io::parse_iso8601("yesterday"), std::nullopt);
+}
+
+// ---- include/sitrep/stream/engine.hpp
+struct my_observer : sitrep::stream::observer {
+  std::size_t updates = 0;
+  void on_add(const sitrep::stream::engine&, const sitrep::stream::sentence_range&) override {
+    ++updates;
+  }
+};
+
+sitrep::status engine_hpp(std::vector<sitrep::update> updates) {
+  auto e = sitrep::stream::engine::create({});           // English, stemmed, stopwords out
+  if (!e) return e.error();
+  my_observer watcher;                                   // see observer below
+  e->attach(watcher);                                    // before the first add
+  for (auto& u : updates) {
+    auto added = e->add(std::move(u));                   // O(size of u + postings touched)
+    if (!added) return added.error();
+    for (std::size_t s = added->first; s < added->last; ++s)
+      std::cout << e->collection().text(s) << '\n';
+  }
+  if (auto hotel = e->collection().vocab().find("hotel"))  // sentences that name the hotel
+    for (std::uint32_t s : e->term_postings().of(*hotel)) std::cout << s << '\n';
+  EXPECT_EQ(watcher.updates, 5u);
+  return sitrep::status::ok();
+}
+
+// ---- include/sitrep/stream/postings.hpp
+void postings_hpp() {
+  sitrep::stream::postings p;
+  p.add_sentence(0, std::vector<sitrep::vsm::term_id>{4, 7, 4});   // sentence 0: terms 4, 7
+  p.add_sentence(1, std::vector<sitrep::vsm::term_id>{7});
+  EXPECT_EQ(p.of(7).size(), 2u);   // {0, 1}
+  EXPECT_EQ(p.of(4).size(), 1u);   // {0}: a sentence is listed once per term
+  EXPECT_TRUE(p.of(99).empty());   // {}: a term never seen
+  ASSERT_EQ(p.latest(7, 1).size(), 1u);
+  EXPECT_EQ(p.latest(7, 1)[0], 1u);  // {1}: the newest sentence that holds term 7
 }
 
 // ---- include/sitrep/report/report.hpp
@@ -375,6 +414,8 @@ TEST(HeaderExamples, CompileAndRun) {
   testing::internal::CaptureStdout();
   expect_ok(report_hpp(some_updates()));
   expect_ok(collection_hpp(some_updates()));
+  expect_ok(engine_hpp(some_updates()));
+  postings_hpp();
   expect_ok(summarizer_hpp(c));
   expect_ok(summary_hpp(c, *lead));
   expect_ok(writer_hpp(sitrep::report::build_report(c, s), c, s));

@@ -1,0 +1,110 @@
+// sitrep/stream/engine.hpp — the live engine: takes one update at a time and keeps everything
+// that grows with the stream up to date.
+//
+//   auto e = sitrep::stream::engine::create({});           // English, stemmed, stopwords out
+//   if (!e) return e.error();
+//   my_observer watcher;                                   // see observer below
+//   e->attach(watcher);                                    // before the first add
+//   for (auto& u : updates) {
+//     auto added = e->add(std::move(u));                   // O(size of u + postings touched)
+//     if (!added) return added.error();
+//     for (std::size_t s = added->first; s < added->last; ++s)
+//       std::cout << e->collection().text(s) << '\n';
+//   }
+//   if (auto hotel = e->collection().vocab().find("hotel"))  // sentences that name the hotel
+//     for (std::uint32_t s : e->term_postings().of(*hotel)) std::cout << s << '\n';
+//
+// The engine owns the stream's vector space (vsm::collection: the updates, their sentences,
+// the vocabulary and document frequencies) and the indexes built over it as updates arrive:
+// today the postings (term -> sentences that hold it), which every method and observer that
+// needs "sentences with this term" shares instead of building its own. Adding an update
+// segments and analyzes only that update, extends the postings of its terms, then calls every
+// attached observer, in the order they were attached, with the new update's sentence range.
+// Nothing reads the earlier stream to take one more update.
+//
+// Observers are how later modules (repeat groups, stories, facts, timeline) attach their own
+// state: they own it, update it in `on_add`, and expose read-only queries. Attach them in
+// dependency order (stories before facts before timeline) and before the first `add` (an
+// observer attached later sees only the updates added after it: `attach` returns
+// invalid_argument instead once the stream has started).
+//
+// Errors: `add` refuses an update whose text is not valid UTF-8 (readers never produce one)
+// with invalid_argument naming the update, and leaves the engine as it was. An update without
+// text is added (it is counted, and holds no sentences).
+//
+// Thread safety: one writer (the thread that calls `add`); const members may be called from
+// other threads only while no `add` runs (a server builds its reports on the writer's side).
+// The engine is movable, not copyable; observers are held by reference and must outlive it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "sitrep/core/status.hpp"
+#include "sitrep/core/update.hpp"
+#include "sitrep/stream/postings.hpp"
+#include "sitrep/vsm/collection.hpp"
+
+namespace sitrep::stream {
+
+/// The sentences one update brought: collection sentences [first, last) of update `update`.
+struct sentence_range {
+  std::size_t update = 0;
+  std::size_t first = 0;
+  std::size_t last = 0;
+
+  std::size_t size() const noexcept { return last - first; }
+  bool empty() const noexcept { return first == last; }
+};
+
+class engine;
+
+/// Something that follows the stream: called once per added update, after the engine's own
+/// indexes are up to date, on the writer's thread.
+class observer {
+ public:
+  virtual ~observer() = default;
+  virtual void on_add(const engine& e, const sentence_range& added) = 0;
+};
+
+class engine {
+ public:
+  struct options {
+    /// How text becomes sentences and terms (language, stemming, stopwords, splitting).
+    vsm::collection::options space;
+  };
+
+  /// Validates the options (the language must have a stemmer and a stopword list).
+  static result<engine> create(const options& opts);
+
+  engine(engine&&) noexcept;
+  engine& operator=(engine&&) noexcept;
+  engine(const engine&) = delete;
+  engine& operator=(const engine&) = delete;
+  ~engine();
+
+  /// Calls `o.on_add` for every update added from now on, after the observers attached before
+  /// it. invalid_argument once updates have been added.
+  status attach(observer& o);
+
+  /// Appends one update: analyzes it, indexes its sentences, tells the observers. Returns its
+  /// sentence range; invalid_argument (engine unchanged) when its text is not valid UTF-8.
+  result<sentence_range> add(update u);
+
+  /// The stream so far: updates, sentences, vocabulary, frequencies.
+  const vsm::collection& collection() const noexcept;
+  /// Term -> ascending sentence indexes, over every sentence so far.
+  const postings& term_postings() const noexcept;
+  /// Updates added so far.
+  std::size_t size() const noexcept;
+
+ private:
+  struct state;
+  explicit engine(std::unique_ptr<state> s);
+  std::unique_ptr<state> s_;
+};
+
+}  // namespace sitrep::stream
