@@ -90,19 +90,23 @@ namespace {
 // within the limit, else the longest prefix of whole UTF-8 characters within it, which is 0
 // when the first character alone is longer than the limit (never a split character).
 std::size_t cut_bytes(std::string_view t, const budget& b) {
+  // The white space text::count_words (the words budget's unit) splits at: a cut that split at
+  // fewer characters could keep "two\vthree" as one word and overrun the budget.
+  constexpr std::string_view kSpace = " \t\n\r\f\v";
+  const auto is_space = [&](char ch) { return kSpace.find(ch) != std::string_view::npos; };
   if (b.unit == budget_unit::words) {
     std::size_t words = 0, i = 0, end = 0;
     while (i < t.size() && words < b.limit) {
-      while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) ++i;
+      while (i < t.size() && is_space(t[i])) ++i;
       if (i == t.size()) break;
-      while (i < t.size() && !(t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) ++i;
+      while (i < t.size() && !is_space(t[i])) ++i;
       ++words;
       end = i;
     }
     return std::max<std::size_t>(end, 1);
   }
   std::size_t limit = std::min(b.limit, t.size());
-  std::size_t space = t.substr(0, limit + (limit < t.size() ? 1 : 0)).find_last_of(" \t\n");
+  std::size_t space = t.substr(0, limit + (limit < t.size() ? 1 : 0)).find_last_of(kSpace);
   if (space != std::string_view::npos && space > 0) return space;
   return utf8::floor_boundary(t, limit);
 }

@@ -11,6 +11,7 @@
 
 #include "sitrep/core/utf8.hpp"
 #include "sitrep/rank/selection.hpp"
+#include "sitrep/text/tokenizer.hpp"
 #include "test_collection.hpp"
 
 namespace sitrep::rank {
@@ -74,6 +75,23 @@ INSTANTIATE_TEST_SUITE_P(
         cut_case{"three_of_four_bytes", "\xF0\x9F\x94\xA5 fire at the depot", 3, nullptr},
         cut_case{"ascii", "Firefighters contained the blaze.", 5, "Firef"}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// A word budget no whole sentence fits: the cut keeps as many words as text::count_words counts,
+// whatever ASCII white space separates them (found by the summarize fuzzer: a vertical tab kept
+// "two\vthree" as one word and the summary cost 3 words of 2).
+TEST(WordCut, SplitsAtEveryWhiteSpaceTheBudgetCounts) {
+  for (const char* text : {"one two\vthree four", "one two\fthree four", "one two\rthree four",
+                           "one\ttwo\nthree four"}) {
+    SCOPED_TRACE(::testing::PrintToString(std::string(text)));
+    auto c = make_collection({text});
+    std::vector<double> scores{1.0};
+    summary s = select_greedy(c, scores, {budget_unit::words, 2}, {}, "t");
+    ASSERT_EQ(s.sentences.size(), 1u);
+    const std::string_view kept = selected_text(c, s.sentences[0]);
+    EXPECT_EQ(text::count_words(kept), 2u);
+    EXPECT_EQ(kept.substr(0, 3), "one");
+  }
+}
 
 }  // namespace
 }  // namespace sitrep::rank
