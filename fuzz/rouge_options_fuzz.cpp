@@ -30,8 +30,8 @@ bool same_except_numbers(const rouge_options& a, const rouge_options& b) {
   return a.max_n == b.max_n && a.stem == b.stem && a.remove_stopwords == b.remove_stopwords &&
          a.word_limit == b.word_limit && a.byte_limit == b.byte_limit &&
          a.skip_bigrams == b.skip_bigrams && a.skip_gap == b.skip_gap && a.su == b.su &&
-         a.s_and_su == b.s_and_su && a.lcs == b.lcs && a.wlcs == b.wlcs &&
-         a.formula == b.formula && a.unit == b.unit && a.resamples == b.resamples;
+         a.s_and_su == b.s_and_su && a.lcs == b.lcs && a.wlcs == b.wlcs && a.formula == b.formula &&
+         a.unit == b.unit && a.resamples == b.resamples;
 }
 
 }  // namespace

@@ -23,11 +23,11 @@
 
 namespace {
 
-using sitrep::eval::rouge_scorer;
 using sitrep::eval::rouge_score;
+using sitrep::eval::rouge_scorer;
 
 constexpr std::array<std::string_view, 6> kVariants = {
-    "",                                                         // the script's defaults
+    "",  // the script's defaults
     "-n 4 -m -2 4 -u -c 95 -r 10 -f A -p 0.5 -w 1.2",
     "-n 2 -s -m -l 10 -2 -1 -U -f B -r 10 -p 0",
     "-n 3 -b 20 -t 1 -x -2 0 -u -r 7 -p 1",
@@ -103,8 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto ev = sc.evaluate(set);
   SITREP_FUZZ_CHECK(ev.ok());
   SITREP_FUZZ_CHECK(ev->measures.size() == scores.size());
-  const double tolerance =
-      sc.options().unit == sitrep::eval::counting_unit::sentence ? 1e-9 : 5e-5;
+  const double tolerance = sc.options().unit == sitrep::eval::counting_unit::sentence ? 1e-9 : 5e-5;
   for (std::size_t m = 0; m < scores.size(); ++m) {
     const auto& mr = ev->measures[m];
     SITREP_FUZZ_CHECK(mr.name == sc.measures()[m]);

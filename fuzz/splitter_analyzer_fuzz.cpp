@@ -29,16 +29,26 @@ std::size_t space_at(std::string_view s, std::size_t i) {
     return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0x100;
   };
   switch (b(0)) {
-    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r': return 1;
-    case 0xC2: return b(1) == 0x85 || b(1) == 0xA0 ? 2 : 0;  // U+0085, U+00A0
-    case 0xE1: return b(1) == 0x9A && b(2) == 0x80 ? 3 : 0;  // U+1680
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+      return 1;
+    case 0xC2:
+      return b(1) == 0x85 || b(1) == 0xA0 ? 2 : 0;  // U+0085, U+00A0
+    case 0xE1:
+      return b(1) == 0x9A && b(2) == 0x80 ? 3 : 0;  // U+1680
     case 0xE2:
       if (b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xA8 || b(2) == 0xA9 || b(2) == 0xAF)) {
         return b(2) >= 0x80 ? 3 : 0;  // U+2000..U+200A, U+2028, U+2029, U+202F
       }
       return b(1) == 0x81 && b(2) == 0x9F ? 3 : 0;  // U+205F
-    case 0xE3: return b(1) == 0x80 && b(2) == 0x80 ? 3 : 0;  // U+3000
-    default: return 0;
+    case 0xE3:
+      return b(1) == 0x80 && b(2) == 0x80 ? 3 : 0;  // U+3000
+    default:
+      return 0;
   }
 }
 

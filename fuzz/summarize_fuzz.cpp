@@ -37,10 +37,14 @@ constexpr std::size_t kMaxInput = 4096;
 rank::budget budget_from(std::uint8_t b) {
   const std::size_t n = b >> 2;  // 0..63
   switch (b & 3) {
-    case 0: return {rank::budget_unit::words, 1 + n};
-    case 1: return {rank::budget_unit::bytes, 1 + 4 * n};
-    case 2: return {rank::budget_unit::sentences, 1 + n % 8};
-    default: return {rank::budget_unit::words, 100};  // the command line's default
+    case 0:
+      return {rank::budget_unit::words, 1 + n};
+    case 1:
+      return {rank::budget_unit::bytes, 1 + 4 * n};
+    case 2:
+      return {rank::budget_unit::sentences, 1 + n % 8};
+    default:
+      return {rank::budget_unit::words, 100};  // the command line's default
   }
 }
 
@@ -77,7 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     u.source = kSources[(line + (how >> 4)) % 4];
     if (how & 1) {  // minutes after 08:00, out of order when bit 1 is set
       const std::size_t minute = (how & 2) ? (line * 37) % 60 : line % 60;
-      u.time = "2026-03-02T08:" + std::string(minute < 10 ? "0" : "") + std::to_string(minute) + ":00Z";
+      u.time =
+          "2026-03-02T08:" + std::string(minute < 10 ? "0" : "") + std::to_string(minute) + ":00Z";
       u.unix_time = 1772438400 + static_cast<std::int64_t>(minute) * 60;
     } else if (how & 8) {
       u.time = "yesterday";  // kept as written, no unix time
