@@ -11,8 +11,8 @@
 // Invariants (include/sitrep/rank/summarizer.hpp, summary.hpp, report/report.hpp, writer.hpp):
 //  - never a crash; every method of the table is made and runs;
 //  - a summary names its method, is in stream order with valid sentence indices, is within the
-//    budget, and is non-empty exactly when the collection has a sentence; a pick's text is
-//    non-empty valid UTF-8;
+//    budget, and is non-empty when the collection has a sentence (unless a byte budget cannot
+//    hold one character); a pick's text is non-empty valid UTF-8;
 //  - the report counts the collection's updates and sentences and cites the summary; the text,
 //    Markdown and JSON writers give valid UTF-8; the JSON parses.
 #include <cstddef>
@@ -97,7 +97,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const rank::summary sum = (*s)->summarize(*c, b);
 
     SITREP_FUZZ_CHECK(sum.method == m.id);
-    SITREP_FUZZ_CHECK(sum.sentences.empty() == (c->sentence_count() == 0));
+    // Empty exactly when there is nothing to summarize, or (the io/audit merge's rule) when a
+    // byte budget cannot hold one character of the best sentence.
+    SITREP_FUZZ_CHECK(!sum.sentences.empty() || c->sentence_count() == 0 ||
+                      (b.unit == rank::budget_unit::bytes && b.limit < 4));
+    SITREP_FUZZ_CHECK(c->sentence_count() != 0 || sum.sentences.empty());
     std::size_t prev = 0;
     for (std::size_t k = 0; k < sum.sentences.size(); ++k) {
       const auto& pick = sum.sentences[k];
