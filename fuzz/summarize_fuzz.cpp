@@ -6,8 +6,9 @@
 // becomes an update as a reader would return it (the collection takes non-empty valid UTF-8):
 // empty lines, lines with invalid UTF-8 and lines holding a NUL byte are passed over, white
 // space only lines are kept (the collection's contract allows them). The updates are built here
-// rather than read through io::read_stream, whose 1 MiB block per stream costs ~5 ms under ASan
-// and would cut the run's speed twentyfold; text_reader_fuzz covers the reader.
+// rather than read through io::read_stream, so that the methods get the run's time (the 1 MiB
+// read block of the reader on this branch's base cost ~5 ms a stream under ASan);
+// text_reader_fuzz covers the reader.
 // Invariants (include/sitrep/rank/summarizer.hpp, summary.hpp, report/report.hpp, writer.hpp):
 //  - never a crash; every method of the table is made and runs;
 //  - a summary names its method, is in stream order with valid sentence indices, is within the
