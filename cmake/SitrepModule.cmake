@@ -9,6 +9,9 @@ function(sitrep_module name)
   target_include_directories(sitrep_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include)
   target_link_libraries(sitrep_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
   sitrep_warnings(sitrep_${name})
+  # SITREP_SANITIZE / SITREP_FUZZ (cmake/SitrepSanitize.cmake): PUBLIC, so whatever links the
+  # module is instrumented and linked the same way.
+  sitrep_instrument(sitrep_${name} PUBLIC)
 endfunction()
 
 function(sitrep_warnings target)
@@ -28,5 +31,6 @@ function(sitrep_test name)
     SITREP_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
     SITREP_BINARY="$<TARGET_FILE:sitrep>")
   sitrep_warnings(${name})
+  sitrep_instrument(${name} PRIVATE)
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60)
 endfunction()
