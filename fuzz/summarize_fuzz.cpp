@@ -112,23 +112,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       SITREP_FUZZ_CHECK(pick.truncated_bytes <= c->text(pick.sentence).size());
       const std::string_view t = rank::selected_text(*c, pick);
       SITREP_FUZZ_CHECK(!t.empty());
-      // Known finding (fuzz/findings/README.md, summarize-cut-mid-character): under a byte
-      // budget smaller than the first character of the only candidate, the cut falls inside
-      // that character. Passed over so the run can look for other bugs; drop this line once
-      // the cut is fixed in src/rank/selection.cpp.
-      if (pick.truncated_bytes != 0 && !fuzz::valid_utf8(t)) return 0;
       SITREP_FUZZ_CHECK(fuzz::valid_utf8(t));
     }
     const std::size_t cost = rank::summary_cost(*c, sum, b.unit);
-    // Known finding (fuzz/findings/README.md, summarize-word-cut-vertical-tab): a cut to N
-    // words splits words at ' ', '\t', '\n' only, while the budget counts words at any ASCII
-    // white space, so a '\v', '\f' or '\r' inside the kept words puts the cut over budget.
-    // Passed over so the run can look for other bugs; drop it once src/rank/selection.cpp's
-    // cut counts words as text::count_words does.
-    if (cost > b.limit && b.unit == rank::budget_unit::words && sum.sentences.size() == 1 &&
-        sum.sentences[0].truncated_bytes != 0 &&
-        rank::selected_text(*c, sum.sentences[0]).find_first_of("\v\f\r") != std::string::npos)
-      return 0;
     SITREP_FUZZ_CHECK(cost <= b.limit);
 
     const report::situation_report r = report::build_report(*c, sum);
