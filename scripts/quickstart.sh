@@ -77,7 +77,7 @@ export ASAN_OPTIONS=halt_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 banner "2/3 sanitize (ASan + UBSan build and tests in $build-sanitize)"
 cmake -S "$root" -B "$build-sanitize" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DSITREP_SANITIZE=ON >/dev/null
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DSITREP_SANITIZE=ON -DSITREP_BENCHMARKS=OFF >/dev/null
 cmake --build "$build-sanitize" -j "$jobs"
 ctest --test-dir "$build-sanitize" --output-on-failure -j "$jobs"
 stage_done sanitize
