@@ -9,8 +9,10 @@
 //   decode  `io::record_decoder` on each line (the update is then dropped);
 //   add     decode, then `vsm::collection::add` (segment, analyze, index), which keeps it.
 // Every run is a fresh child process, so its peak RSS (getrusage ru_maxrss) is its own. The
-// table gives min and median seconds over the runs, updates/s and MB/s of JSON input at the
-// median, the median peak RSS, the text bytes the collection holds and peak RSS / text bytes.
+// table gives min and median wall seconds and CPU seconds (this thread's, CLOCK_THREAD_CPUTIME_ID:
+// on a shared machine the wall time includes waiting for a core) over the runs, updates/s at
+// the median wall time and per CPU second, MB/s of JSON input at the median wall time, the
+// median peak RSS, the text bytes the collection holds and peak RSS / text bytes.
 // "base" is the peak RSS before the first line (the corpora read for the generator, about a
 // tenth of the liveblog text): it is part of the peak, so the ratio is slightly pessimistic.
 //
@@ -21,6 +23,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -40,7 +43,8 @@ namespace {
 constexpr std::size_t kChunkLines = 4096;
 
 struct run_result {
-  double seconds = 0;
+  double seconds = 0;      // wall time of the timed work
+  double cpu_seconds = 0;  // CPU time of this thread over the same work
   double input_bytes = 0;
   double text_bytes = 0;
   double base_rss = 0;  // bytes, before the first line
@@ -48,6 +52,12 @@ struct run_result {
   double sentences = 0;
   double terms = 0;
 };
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 double peak_rss_bytes() {
   rusage ru{};
@@ -90,6 +100,7 @@ int measure(const sitrep::bench::stream_options& opts, std::size_t updates, bool
     }
     r.input_bytes += static_cast<double>(chunk.size());
     auto t0 = std::chrono::steady_clock::now();
+    const double c0 = thread_cpu_seconds();
     for (std::size_t i = 0; i < n; ++i) {
       auto u = decode(lines[i], done + i + 1);
       if (!u) {
@@ -99,6 +110,7 @@ int measure(const sitrep::bench::stream_options& opts, std::size_t updates, bool
       if (add && *u) coll->add(std::move(**u));
     }
     busy += std::chrono::steady_clock::now() - t0;
+    r.cpu_seconds += thread_cpu_seconds() - c0;
     done += n;
   }
   r.seconds = std::chrono::duration<double>(busy).count();
@@ -185,9 +197,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  std::printf("%-6s %9s %4s %9s %9s %10s %8s %9s %9s %9s %6s %10s %9s\n", "mode", "updates",
-              "runs", "min s", "median s", "updates/s", "MB/s", "base MB", "peak MB",
-              "text MB", "ratio", "sentences", "terms");
+  std::printf("%-6s %8s %4s %8s %8s %8s %8s %10s %10s %7s %7s %8s %7s %6s %8s %6s\n", "mode",
+              "updates", "runs", "min s", "med s", "min cpu", "med cpu", "updates/s", "upd/cpu-s",
+              "MB/s", "base MB", "peak MB", "text MB", "ratio", "sentences", "terms");
   for (const std::string& mode : modes) {
     const bool add = mode == "add";
     if (!add && mode != "decode") {
@@ -195,7 +207,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     for (std::size_t n : sizes) {
-      std::vector<double> secs, peaks, bases;
+      std::vector<double> secs, cpus, peaks, bases;
       run_result last;
       for (int k = 0; k < repeat; ++k) {
         run_result r;
@@ -204,19 +216,24 @@ int main(int argc, char** argv) {
           return 1;
         }
         secs.push_back(r.seconds);
+        cpus.push_back(r.cpu_seconds);
         peaks.push_back(r.peak_rss);
         bases.push_back(r.base_rss);
         last = r;
       }
       const double med = median(secs);
+      const double med_cpu = median(cpus);
       const double peak = median(peaks);
       constexpr double kMB = 1e6;
-      std::printf("%-6s %9zu %4d %9.3f %9.3f %10.0f %8.1f %9.1f %9.1f %9.1f %6s %10.0f %9.0f\n",
-                  mode.c_str(), n, repeat, *std::min_element(secs.begin(), secs.end()), med,
-                  static_cast<double>(n) / med, last.input_bytes / kMB / med,
-                  median(bases) / kMB, peak / kMB, last.text_bytes / kMB,
-                  add ? std::to_string(peak / last.text_bytes).substr(0, 5).c_str() : "-",
-                  last.sentences, last.terms);
+      char ratio[16] = "-";
+      if (add) std::snprintf(ratio, sizeof ratio, "%.2f", peak / last.text_bytes);
+      std::printf(
+          "%-6s %8zu %4d %8.3f %8.3f %8.3f %8.3f %10.0f %10.0f %7.1f %7.1f %8.1f %7.1f %6s %8.0f "
+          "%6.0f\n",
+          mode.c_str(), n, repeat, *std::min_element(secs.begin(), secs.end()), med,
+          *std::min_element(cpus.begin(), cpus.end()), med_cpu, static_cast<double>(n) / med,
+          static_cast<double>(n) / med_cpu, last.input_bytes / kMB / med, median(bases) / kMB,
+          peak / kMB, last.text_bytes / kMB, ratio, last.sentences, last.terms);
       std::fflush(stdout);
     }
   }
