@@ -80,7 +80,7 @@ struct analyzer::state {
     std::uint8_t key_len = 0;
     std::uint8_t term_len = 0;
     std::uint8_t flags = 0;
-    std::uint8_t unused = 0;
+    std::uint8_t hits = 0;  // lookups since the last sweep, saturating
     char key[kInline];
     char term[kInline];
   };
@@ -103,10 +103,36 @@ struct analyzer::state {
                                : std::string_view(s.term, s.term_len);
   }
 
-  void clear() {
-    std::fill(slots.begin(), slots.end(), slot{});
-    used = 0;
+  // Called when the cache is full: keeps the entries looked up most often since the last
+  // sweep (at most half the cap, never one that was not looked up again after it was
+  // stored), with their counts halved so that old favourites age out. A plain "empty when
+  // full" made a long stream thrash: its rare words (names, typos) refill the cache within a
+  // few thousand updates, and each refill re-stemmed the common words too.
+  void sweep(std::size_t cap) {
+    std::size_t count_at[256] = {};
+    for (const slot& s : slots)
+      if (s.flags & kUsed) ++count_at[s.hits];
+    std::size_t threshold = 256, kept = 0;
+    while (threshold > 1 && kept + count_at[threshold - 1] <= cap / 2) kept += count_at[--threshold];
+    std::vector<slot> old = std::move(slots);
+    std::deque<std::string> old_long = std::move(long_strings);
+    slots.assign(old.size(), slot{});
     long_strings.clear();
+    used = 0;
+    for (slot s : old) {
+      if (!(s.flags & kUsed) || s.hits < threshold) continue;
+      s.hits = static_cast<std::uint8_t>(s.hits / 2);
+      if (s.key_len == kLong) {
+        s.long_key = static_cast<std::uint32_t>(long_strings.size());
+        long_strings.push_back(std::move(old_long[s.long_key]));
+      }
+      if (s.term_len == kLong) {
+        s.long_term = static_cast<std::uint32_t>(long_strings.size());
+        long_strings.push_back(std::move(old_long[s.long_term]));
+      }
+      slots[probe(key_of(s), hash(key_of(s)))] = s;
+      ++used;
+    }
   }
 
   // Makes room for `more` new entries at a load factor of at most 0.7 (so a full cache of
@@ -196,15 +222,18 @@ analyzer::outcome analyzer::analyze_token(std::string_view token) {
 void analyzer::analyze_into(std::string_view text, std::vector<analyzed_view>& out) {
   out.clear();
   state& st = *state_;
-  // Emptied and grown between calls only (room for every token of the text being new), so
+  // Swept and grown between calls only (room for every token of the text being new), so
   // the views and tags handed out by one call stay valid through it.
-  if (st.used >= kStemCacheEntries) st.clear();
+  if (st.used >= kStemCacheEntries) st.sweep(kStemCacheEntries);
   tokenize_into(text, st.tokens);
   st.reserve(st.tokens.size());
   for (std::size_t i = 0; i < st.tokens.size(); ++i) {
     const std::string_view token = st.tokens[i];
     state::slot& s = st.slots[st.probe(token, state::hash(token))];
-    if (!(s.flags & state::kUsed)) st.store(s, token, analyze_token(token));
+    if (!(s.flags & state::kUsed))
+      st.store(s, token, analyze_token(token));
+    else if (s.hits < 255)
+      ++s.hits;
     if (s.flags & state::kKeep)
       out.push_back({st.term_of(s), (s.flags & state::kStopword) != 0, &s.tag});
   }

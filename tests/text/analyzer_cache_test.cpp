@@ -3,7 +3,7 @@
 // digit, flag stopwords, stem with a fresh stemmer. Over every text in tests/data and examples,
 // and generated Unicode text (accents, Turkish dotted and dotless i, German sharp s, full-width
 // letters, ligatures, combining marks, other scripts), in several languages, cold and warm
-// cache, and across the cache being emptied.
+// cache, and across the cache being swept.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -167,19 +167,24 @@ TEST(text_analyzer_cache, same_terms_as_the_plain_path) {
   }
 }
 
-TEST(text_analyzer_cache, same_terms_after_the_cache_is_emptied) {
-  // More distinct tokens than the cache holds, then the first texts again.
+TEST(text_analyzer_cache, same_terms_across_sweeps) {
+  // Three times more distinct tokens than the cache holds (some longer than a slot holds
+  // inline), with common words and long ones repeated throughout so that some entries survive
+  // each sweep, then the first texts again.
   std::vector<std::string> texts;
   std::string text;
-  for (std::size_t i = 0; i < analyzer::kStemCacheEntries + 5000; ++i) {
+  const std::string long_word = "internationalisationalistically";
+  for (std::size_t i = 0; i < 3 * analyzer::kStemCacheEntries; ++i) {
     std::size_t n = i;
     std::string word = "w";
     do {
       word += static_cast<char>('a' + n % 26);
       n /= 26;
     } while (n);
+    if (i % 7 == 0) word += long_word;
     text += word + (i % 3 ? "ing " : "ed ");
     if (i % 50 == 49) {
+      text += "The gunmen were attacking the hotel " + long_word + "s " + long_word + "ed";
       texts.push_back(std::move(text));
       text.clear();
     }

@@ -20,9 +20,10 @@
 // a reused buffer (no allocation per token for ASCII text) and looks each normalized token up
 // in a stem cache that remembers its whole outcome (term, stopword flag, whether it is dropped),
 // so the Snowball stemmer and the stopword list see each distinct token once. The cache is
-// bounded: when it holds `kStemCacheEntries` tokens at the start of a call it is emptied and
-// refills from the texts that follow. It holds at most that many entries plus the distinct
-// tokens of one text, in a table of 64-byte slots kept at most 70% full: 8 MiB when full
+// bounded: when it holds `kStemCacheEntries` tokens at the start of a call it is swept down to
+// at most half of that, keeping the tokens looked up most often since the last sweep (a
+// least-frequently-used policy with ageing), and refills from the texts that follow. It holds
+// at most that many entries plus the distinct tokens of one text, in a table of 64-byte slots kept at most 70% full: 8 MiB when full
 // (tokens and stems longer than 24 bytes, rare, take a string of their own besides). The cache changes speed only,
 // never a term: the result is a pure function of the text and the options.
 //
@@ -71,7 +72,7 @@ struct analyzed_view {
 
 class analyzer {
  public:
-  /// Distinct tokens the stem cache holds before it is emptied (see "Speed" above).
+  /// Distinct tokens the stem cache holds before it is swept (see "Speed" above).
   static constexpr std::size_t kStemCacheEntries = std::size_t{1} << 16;
   /// The value of a tag the caller has not set.
   static constexpr std::uint32_t kNoTag = 0xFFFFFFFF;
@@ -93,7 +94,7 @@ class analyzer {
   /// Each token also carries a `tag`: 32 bits the caller may set to memoize what it makes of
   /// the token (vsm::collection keeps the term's vocabulary id there, saving a hash lookup per
   /// token). A tag starts as kNoTag, stays with the token's cache entry, and is lost (back to
-  /// kNoTag) when the cache is emptied, so it must be a pure function of the token. Tags belong
+  /// kNoTag) when a sweep drops the entry, so it must be a pure function of the token. Tags belong
   /// to the one owner of the analyzer; `terms` and `analyze` neither read nor write them.
   void analyze_into(std::string_view text, std::vector<analyzed_view>& out);
   /// Whether a normalized token is a stopword of this analyzer's language (false when stopword
