@@ -6,6 +6,23 @@
 #include <memory>
 
 namespace sitrep::text {
+
+// Builds tokens into a token_buffer: start() opens a token at the end of the characters,
+// commit() closes it, discard() drops the open one (a tentative clitic).
+struct token_sink {
+  explicit token_sink(token_buffer& b) : buf(b) { buf.clear(); }
+  void start() noexcept { begin = buf.chars_.size(); }
+  void push_back(char c) { buf.chars_.push_back(c); }
+  void append(const char* p, std::size_t n) { buf.chars_.append(p, n); }
+  std::string_view current() const noexcept {
+    return std::string_view(buf.chars_).substr(begin);
+  }
+  void commit() { buf.ends_.push_back(buf.chars_.size()); }
+  void discard() { buf.chars_.resize(begin); }
+  token_buffer& buf;
+  std::size_t begin = 0;
+};
+
 namespace {
 
 constexpr auto kNormalizeFlags = static_cast<utf8proc_option_t>(
@@ -107,24 +124,23 @@ bool is_clitic(std::string_view letters) noexcept {
 
 // The token rules of tokenizer.hpp over a sequence of `n` characters. `kind_at(i)` classifies
 // character i and `append(out, i)` appends it in normalized form (connectors already mapped to
-// their ASCII form by the caller's `append`).
+// their ASCII form by the caller's `append`) to the token under construction in `out`, a
+// token_sink.
 template <class KindAt, class Append>
-std::vector<std::string> scan(std::size_t n, KindAt kind_at, Append append) {
-  std::vector<std::string> tokens;
-  std::string token;
+void scan(std::size_t n, KindAt kind_at, Append append, token_sink& out) {
   kind prev = kind::space;  // kind of character i-1
   std::size_t i = 0;
   while (i < n) {
     kind k = kind_at(i);
     if (is_wordish(k)) {
-      token.clear();
-      append(token, i);
+      out.start();
+      append(out, i);
       kind last = k;
       ++i;
       while (i < n) {
         kind c = kind_at(i);
         if (is_wordish(c)) {
-          append(token, i);
+          append(out, i);
           last = c;
           ++i;
           continue;
@@ -135,8 +151,8 @@ std::vector<std::string> scan(std::size_t n, KindAt kind_at, Append append) {
           bool joins =
               c == kind::comma ? (last == kind::digit && next == kind::digit) : is_wordish(next);
           if (joins) {
-            append(token, i);
-            append(token, i + 1);
+            append(out, i);
+            append(out, i + 1);
             last = next;
             i += 2;
             continue;
@@ -144,28 +160,77 @@ std::vector<std::string> scan(std::size_t n, KindAt kind_at, Append append) {
         }
         break;
       }
-      tokens.push_back(token);
+      out.commit();
       prev = kind::word;
       continue;
     }
     if (k == kind::apostrophe && prev == kind::space) {
       // A clitic split off by a tokenizer: "'s", "'re", ... followed by a non-word character.
       std::size_t j = i + 1;
-      token.clear();
-      token.push_back('\'');
-      while (j < n && kind_at(j) == kind::word && j - i <= 2) append(token, j++);
-      if (j > i + 1 && (j == n || !is_wordish(kind_at(j))) &&
-          is_clitic(std::string_view(token).substr(1))) {
-        tokens.push_back(token);
+      out.start();
+      out.push_back('\'');
+      while (j < n && kind_at(j) == kind::word && j - i <= 2) append(out, j++);
+      if (j > i + 1 && (j == n || !is_wordish(kind_at(j))) && is_clitic(out.current().substr(1))) {
+        out.commit();
         prev = kind::word;
         i = j;
         continue;
       }
+      out.discard();
     }
     prev = k;
     ++i;
   }
-  return tokens;
+}
+
+// Non-ASCII text: normalize (NFKC + case fold), decode to code points, classify, scan. This
+// path allocates per call; news text in English is nearly always ASCII per sentence.
+void scan_unicode(std::string_view text, token_sink& out) {
+  std::string normalized = normalize(text);
+  std::vector<utf8proc_int32_t> cps;
+  cps.reserve(normalized.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(normalized.data());
+  for (std::size_t i = 0; i < normalized.size();) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len =
+        utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(normalized.size() - i), &cp);
+    if (len <= 0) {  // cannot happen after normalize(); skip defensively
+      ++i;
+      continue;
+    }
+    cps.push_back(cp);
+    i += static_cast<std::size_t>(len);
+  }
+  std::vector<kind> kinds(cps.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) kinds[i] = unicode_kind(cps[i]);
+  scan(
+      cps.size(), [&](std::size_t i) { return kinds[i]; },
+      [&](token_sink& sink, std::size_t i) {
+        switch (kinds[i]) {
+          case kind::apostrophe:
+            sink.push_back('\'');
+            return;
+          case kind::hyphen:
+            sink.push_back('-');
+            return;
+          default:
+            break;
+        }
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t len = utf8proc_encode_char(cps[i], buf);
+        sink.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
+      },
+      out);
+}
+
+void scan_text(std::string_view text, token_sink& out) {
+  if (is_ascii(text)) {
+    scan(
+        text.size(), [&](std::size_t i) { return ascii_kind(static_cast<unsigned char>(text[i])); },
+        [&](token_sink& sink, std::size_t i) { sink.push_back(ascii_lower(text[i])); }, out);
+  } else {
+    scan_unicode(text, out);
+  }
 }
 
 }  // namespace
@@ -192,45 +257,17 @@ std::string normalize(std::string_view text) {
 }
 
 std::vector<std::string> tokenize(std::string_view text) {
-  if (is_ascii(text)) {
-    return scan(
-        text.size(), [&](std::size_t i) { return ascii_kind(static_cast<unsigned char>(text[i])); },
-        [&](std::string& out, std::size_t i) { out.push_back(ascii_lower(text[i])); });
-  }
-  std::string normalized = normalize(text);
-  std::vector<utf8proc_int32_t> cps;
-  cps.reserve(normalized.size());
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(normalized.data());
-  for (std::size_t i = 0; i < normalized.size();) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len =
-        utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(normalized.size() - i), &cp);
-    if (len <= 0) {  // cannot happen after normalize(); skip defensively
-      ++i;
-      continue;
-    }
-    cps.push_back(cp);
-    i += static_cast<std::size_t>(len);
-  }
-  std::vector<kind> kinds(cps.size());
-  for (std::size_t i = 0; i < cps.size(); ++i) kinds[i] = unicode_kind(cps[i]);
-  return scan(
-      cps.size(), [&](std::size_t i) { return kinds[i]; },
-      [&](std::string& out, std::size_t i) {
-        switch (kinds[i]) {
-          case kind::apostrophe:
-            out.push_back('\'');
-            return;
-          case kind::hyphen:
-            out.push_back('-');
-            return;
-          default:
-            break;
-        }
-        utf8proc_uint8_t buf[4];
-        utf8proc_ssize_t len = utf8proc_encode_char(cps[i], buf);
-        out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
-      });
+  token_buffer buf;
+  tokenize_into(text, buf);
+  std::vector<std::string> tokens;
+  tokens.reserve(buf.size());
+  for (std::size_t i = 0; i < buf.size(); ++i) tokens.emplace_back(buf[i]);
+  return tokens;
+}
+
+void tokenize_into(std::string_view text, token_buffer& out) {
+  token_sink sink(out);
+  scan_text(text, sink);
 }
 
 std::size_t count_words(std::string_view text) noexcept {

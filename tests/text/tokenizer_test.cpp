@@ -114,5 +114,16 @@ TEST(text_count_words, white_space_separated) {
   EXPECT_EQ(count_words("we 're here ."), 4u);
 }
 
+TEST(text_tokenizer, tokenize_into_reuses_its_buffer) {
+  token_buffer buf;
+  for (std::string_view text : {"The U.S. Army's 3.5% rise — Café", "", "we 're here", "a",
+                                "ＡＢＣ ﬁne Straße", "-- ... !!!"}) {
+    tokenize_into(text, buf);
+    const std::vector<std::string> want = tokenize(text);
+    ASSERT_EQ(buf.size(), want.size()) << text;
+    for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(buf[i], want[i]) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::text

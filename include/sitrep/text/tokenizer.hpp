@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,33 @@ std::string normalize(std::string_view text);
 
 /// Normalized word tokens of `text`, in order; see above. Never returns an empty token.
 std::vector<std::string> tokenize(std::string_view text);
+
+/// Reusable storage for `tokenize_into`: the tokens of one text back to back in one string.
+/// Keeping one buffer across calls makes tokenizing ASCII text allocation-free once the buffer
+/// has grown to the longest text. Not thread-safe; one per thread.
+class token_buffer {
+ public:
+  std::size_t size() const noexcept { return ends_.size(); }
+  bool empty() const noexcept { return ends_.empty(); }
+  /// Token `i` (< size()); the view is valid until the buffer is next filled or cleared.
+  std::string_view operator[](std::size_t i) const noexcept {
+    const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(chars_).substr(begin, ends_[i] - begin);
+  }
+  void clear() noexcept {
+    chars_.clear();
+    ends_.clear();
+  }
+
+ private:
+  friend struct token_sink;
+  std::string chars_;
+  std::vector<std::size_t> ends_;
+};
+
+/// The tokens of `tokenize(text)`, the same ones in the same order, written into `out`
+/// (cleared first) instead of a vector of strings.
+void tokenize_into(std::string_view text, token_buffer& out);
 
 /// Number of white-space separated words in `text`.
 std::size_t count_words(std::string_view text) noexcept;
