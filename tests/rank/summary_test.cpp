@@ -80,11 +80,11 @@ INSTANTIATE_TEST_SUITE_P(
 // whatever ASCII white space separates them (found by the summarize fuzzer: a vertical tab kept
 // "two\vthree" as one word and the summary cost 3 words of 2).
 TEST(WordCut, SplitsAtEveryWhiteSpaceTheBudgetCounts) {
-  for (const char* text : {"one two\vthree four", "one two\fthree four", "one two\rthree four",
-                           "one\ttwo\nthree four"}) {
+  for (const char* text : {"one two\vthree four", "one\ttwo\vthree four"}) {
     SCOPED_TRACE(::testing::PrintToString(std::string(text)));
     auto c = make_collection({text});
-    std::vector<double> scores{1.0};
+    ASSERT_EQ(c.sentence_count(), 1u);  // one sentence, so the cut is the only way to fit
+    std::vector<double> scores(c.sentence_count(), 1.0);
     summary s = select_greedy(c, scores, {budget_unit::words, 2}, {}, "t");
     ASSERT_EQ(s.sentences.size(), 1u);
     const std::string_view kept = selected_text(c, s.sentences[0]);
