@@ -12,24 +12,17 @@
 namespace sitrep::rank {
 
 status auto_summarizer::validate(const options& o) {
-  if (!(std::isfinite(o.unigram_weight) && o.unigram_weight >= 0))
-    return invalid_argument("auto: unigram_weight must be a finite number >= 0");
-  if (!(std::isfinite(o.position_boost) && o.position_boost >= 0))
-    return invalid_argument("auto: position_boost must be a finite number >= 0");
-  if (!(std::isfinite(o.position_decay) && o.position_decay >= 0))
-    return invalid_argument("auto: position_decay must be a finite number >= 0");
-  if (!(std::isfinite(o.recency_boost) && o.recency_boost >= 0))
-    return invalid_argument("auto: recency_boost must be a finite number >= 0");
-  if (!(std::isfinite(o.opening_boost) && o.opening_boost >= 0))
-    return invalid_argument("auto: opening_boost must be a finite number >= 0");
-  if (!(std::isfinite(o.lead_bonus) && o.lead_bonus >= 0))
-    return invalid_argument("auto: lead_bonus must be a finite number >= 0");
-  if (!(std::isfinite(o.centrality_weight) && o.centrality_weight >= 0))
-    return invalid_argument("auto: centrality_weight must be a finite number >= 0");
-  if (!(std::isfinite(o.min_concept_share) && o.min_concept_share >= 0))
-    return invalid_argument("auto: min_concept_share must be a finite number >= 0");
-  if (!(std::isfinite(o.cost_exponent) && o.cost_exponent >= 0))
-    return invalid_argument("auto: cost_exponent must be a finite number >= 0");
+  for (auto [value, name] : {std::pair{o.unigram_weight, "unigram_weight"},
+                             std::pair{o.position_boost, "position_boost"},
+                             std::pair{o.position_decay, "position_decay"},
+                             std::pair{o.recency_boost, "recency_boost"},
+                             std::pair{o.opening_boost, "opening_boost"},
+                             std::pair{o.lead_bonus, "lead_bonus"},
+                             std::pair{o.centrality_weight, "centrality_weight"},
+                             std::pair{o.min_concept_share, "min_concept_share"},
+                             std::pair{o.cost_exponent, "cost_exponent"}})
+    if (!(std::isfinite(value) && value >= 0))
+      return invalid_argument(std::string("auto: ") + name + " must be a finite number >= 0");
   if (!std::isfinite(o.length_exponent))
     return invalid_argument("auto: length_exponent must be a finite number");
   for (auto [value, name] : {std::pair{o.recent_fraction, "recent_fraction"},
