@@ -100,15 +100,27 @@ std::optional<std::vector<io::input_document>> read_all(const input_options& o, 
   return std::move(docs).value();
 }
 
-std::optional<vsm::collection> read_collection(const input_options& o, int& exit_code) {
-  auto ro = make_read_options(o, exit_code);
-  if (!ro) return std::nullopt;
+vsm::collection::options space_options(const input_options& o) {
+  vsm::collection::options opts;
+  opts.analysis.language = o.language;
+  return opts;
+}
+
+std::optional<vsm::collection> new_collection(const input_options& o, int& exit_code) {
   auto c = vsm::collection::create(space_options(o));
   if (!c) {
     print_error(c.error().message());
     exit_code = kExitBadInput;
     return std::nullopt;
   }
+  return std::move(c).value();
+}
+
+std::optional<vsm::collection> read_collection(const input_options& o, int& exit_code) {
+  auto ro = make_read_options(o, exit_code);
+  if (!ro) return std::nullopt;
+  auto c = new_collection(o, exit_code);
+  if (!c) return std::nullopt;
   io::read_stats stats;
   io::update_handler into;
   into.on_update = [&](update&& u) { c->add(std::move(u)); };
@@ -118,20 +130,11 @@ std::optional<vsm::collection> read_collection(const input_options& o, int& exit
   return std::move(c).value();
 }
 
-vsm::collection::options space_options(const input_options& o) {
-  vsm::collection::options opts;
-  opts.analysis.language = o.language;
-  return opts;
-}
 
 std::optional<vsm::collection> build_collection(std::vector<io::input_document>&& docs,
                                                 const input_options& o, int& exit_code) {
-  auto c = vsm::collection::create(space_options(o));
-  if (!c) {
-    print_error(c.error().message());
-    exit_code = kExitBadInput;
-    return std::nullopt;
-  }
+  auto c = new_collection(o, exit_code);
+  if (!c) return std::nullopt;
   for (auto& d : docs) {
     for (auto& u : d.updates) c->add(std::move(u));
     d.updates.clear();
@@ -213,11 +216,7 @@ std::optional<prepared> prepare(const input_options& in, const summary_options& 
   if (!budget || !method || !format) return std::nullopt;
   // Usage errors (an unknown language or input format) are said before any input is read.
   if (!make_read_options(in, exit_code)) return std::nullopt;
-  if (auto space = vsm::collection::create(space_options(in)); !space) {
-    print_error(space.error().message());
-    exit_code = kExitBadInput;
-    return std::nullopt;
-  }
+  if (!new_collection(in, exit_code)) return std::nullopt;
   return prepared{*budget, std::move(method), *format};
 }
 

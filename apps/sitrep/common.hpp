@@ -50,6 +50,9 @@ std::optional<std::vector<io::input_document>> read_all(const input_options& o, 
 /// The vector-space options the input options ask for (language, stemming, stopwords).
 vsm::collection::options space_options(const input_options& o);
 
+/// An empty collection with the options' language; prints the error (an unknown language).
+std::optional<vsm::collection> new_collection(const input_options& o, int& exit_code);
+
 /// A collection of every input, read straight into it (each update held once, as it is read);
 /// prints the first error, or what --skip-bad skipped.
 std::optional<vsm::collection> read_collection(const input_options& o, int& exit_code);
