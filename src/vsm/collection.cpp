@@ -5,42 +5,6 @@
 #include "sitrep/text/tokenizer.hpp"
 
 namespace sitrep::vsm {
-namespace {
-
-// Scratch that `add` reuses from one update to the next, so that indexing an update allocates
-// only what the collection keeps. It lives here (one per thread, as `add` is single-writer)
-// rather than in the collection so that the public header stays as it is; each `add` uses it
-// from start to end, so collections that take turns on one thread can share it.
-struct add_scratch {
-  std::vector<text::analyzed_view> tokens;
-  std::vector<term_id> sorted;
-  std::vector<term_id> update_terms;
-};
-
-add_scratch& scratch() {
-  thread_local add_scratch s;
-  return s;
-}
-
-// sparse_vector::from_terms(terms), sorting in `buf` and sizing the entries exactly (a
-// sentence's vector is kept for the life of the stream).
-sparse_vector term_counts(std::span<const term_id> terms, std::vector<term_id>& buf) {
-  buf.assign(terms.begin(), terms.end());
-  std::sort(buf.begin(), buf.end());
-  std::size_t distinct = 0;
-  for (std::size_t i = 0; i < buf.size(); ++i) distinct += (i == 0 || buf[i] != buf[i - 1]);
-  sparse_vector v;
-  v.entries.reserve(distinct);
-  for (std::size_t i = 0; i < buf.size();) {
-    std::size_t j = i;
-    while (j < buf.size() && buf[j] == buf[i]) ++j;
-    v.entries.emplace_back(buf[i], static_cast<double>(j - i));
-    i = j;
-  }
-  return v;
-}
-
-}  // namespace
 
 result<collection> collection::create(const options& opts) {
   auto a = text::analyzer::create(opts.analysis);
@@ -57,7 +21,7 @@ void collection::add(update u) {
   update_first_sentence_.push_back(sentences_.size());
   const std::string& body = updates_.back().text;
 
-  add_scratch& sc = scratch();
+  scratch& sc = scratch_;
   sc.update_terms.clear();
   std::size_t position = 0;
   for (const text::byte_span& span : splitter_.split(body)) {
@@ -82,7 +46,7 @@ void collection::add(update u) {
       rec.stopword.push_back(tok.stopword);
       if (!tok.stopword) rec.terms.push_back(id);
     }
-    rec.tf = term_counts(rec.terms, sc.sorted);
+    rec.tf = sparse_vector::from_terms(rec.terms);
     sentence_df_.add_document(rec.terms);
     sc.update_terms.insert(sc.update_terms.end(), rec.terms.begin(), rec.terms.end());
     sentences_.push_back(std::move(rec));

@@ -8,7 +8,11 @@ namespace sitrep::vsm {
 sparse_vector sparse_vector::from_terms(std::span<const term_id> terms) {
   std::vector<term_id> sorted(terms.begin(), terms.end());
   std::sort(sorted.begin(), sorted.end());
+  // Sized exactly: a sentence's term counts are kept for the life of the stream.
+  std::size_t distinct = 0;
+  for (std::size_t i = 0; i < sorted.size(); ++i) distinct += (i == 0 || sorted[i] != sorted[i - 1]);
   sparse_vector v;
+  v.entries.reserve(distinct);
   for (std::size_t i = 0; i < sorted.size();) {
     std::size_t j = i;
     while (j < sorted.size() && sorted[j] == sorted[i]) ++j;

@@ -108,6 +108,13 @@ class collection {
   std::deque<update> updates_;
   std::vector<std::size_t> update_first_sentence_;
   std::deque<sentence_record> sentences_;
+  // Buffers `add` reuses from one update to the next, so that indexing an update allocates only
+  // what the collection keeps. Not state: each `add` clears what it uses.
+  struct scratch {
+    std::vector<text::analyzed_view> tokens;
+    std::vector<term_id> update_terms;
+  };
+  scratch scratch_;
 };
 
 }  // namespace sitrep::vsm
