@@ -74,7 +74,8 @@ sitrep::vsm::collection some_collection() {
 // ---- include/sitrep/core/status.hpp
 int status_hpp() {
   sitrep::io::read_stats stats;
-  sitrep::result<sitrep::io::input_document> doc = sitrep::io::read_file("feed.jsonl", {}, stats);
+  sitrep::result<sitrep::io::input_document> doc =
+      sitrep::io::read_file("feed.jsonl", {}, stats);
   if (!doc) { std::cerr << doc.error().message() << '\n'; return 2; }
   for (const sitrep::update& u : doc->updates) std::cout << u.id << '\n';
   return 0;

@@ -1,7 +1,8 @@
 // sitrep/core/status.hpp — errors at module boundaries.
 //
 //   sitrep::io::read_stats stats;
-//   sitrep::result<sitrep::io::input_document> doc = sitrep::io::read_file("feed.jsonl", {}, stats);
+//   sitrep::result<sitrep::io::input_document> doc =
+//       sitrep::io::read_file("feed.jsonl", {}, stats);
 //   if (!doc) { std::cerr << doc.error().message() << '\n'; return 2; }
 //   for (const sitrep::update& u : doc->updates) std::cout << u.id << '\n';
 //

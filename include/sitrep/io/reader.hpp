@@ -34,8 +34,8 @@
 //   feed.jsonl:3: binary file (NUL byte)                    (a NUL in the first 8 KiB)
 //   feed.jsonl:9000: binary data (NUL byte at byte 5)       (a NUL in a later line)
 // With `skip_bad` the bad record is skipped instead (for a binary file, the rest of the file;
-// updates read before the NUL are kept, as a live reader that handed them on must), counted in `read_stats::skipped` with
-// its message kept (the first 20), and reading goes on. A file that cannot be opened or read,
+// updates read before the NUL are kept, as a live reader that handed them on must), counted in
+// `read_stats::skipped` with its message kept (the first 20), and reading goes on. A file that cannot be opened or read,
 // or a folder that cannot be listed, is always an io_error ("<path>: cannot open: <reason>"),
 // `skip_bad` or not. Nothing is ever dropped silently; reading stops at the first failure.
 //

@@ -23,9 +23,10 @@
 // bounded: when it holds `kStemCacheEntries` tokens at the start of a call it is swept down to
 // at most half of that, keeping the tokens looked up most often since the last sweep (a
 // least-frequently-used policy with ageing), and refills from the texts that follow. It holds
-// at most that many entries plus the distinct tokens of one text, in a table of 64-byte slots kept at most 70% full: 8 MiB when full
-// (tokens and stems longer than 24 bytes, rare, take a string of their own besides). The cache changes speed only,
-// never a term: the result is a pure function of the text and the options.
+// at most that many entries plus the distinct tokens of one text, in a table of 64-byte slots
+// kept at most 70% full: 8 MiB when full (tokens and stems longer than 24 bytes, rare, take a
+// string of their own besides). The cache changes speed only, never a term: the result is a
+// pure function of the text and the options.
 //
 // Thread safety: the analyzing members (`terms`, `analyze`, `analyze_into`) use a stemmer
 // (stemmer.hpp), the stem cache and scratch buffers, so one analyzer per thread (each has its
@@ -94,8 +95,8 @@ class analyzer {
   /// Each token also carries a `tag`: 32 bits the caller may set to memoize what it makes of
   /// the token (vsm::collection keeps the term's vocabulary id there, saving a hash lookup per
   /// token). A tag starts as kNoTag, stays with the token's cache entry, and is lost (back to
-  /// kNoTag) when a sweep drops the entry, so it must be a pure function of the token. Tags belong
-  /// to the one owner of the analyzer; `terms` and `analyze` neither read nor write them.
+  /// kNoTag) when a sweep drops the entry, so it must be a pure function of the token. Tags
+  /// belong to the one owner of the analyzer; `terms` and `analyze` neither read nor write them.
   void analyze_into(std::string_view text, std::vector<analyzed_view>& out);
   /// Whether a normalized token is a stopword of this analyzer's language (false when stopword
   /// removal is off).
