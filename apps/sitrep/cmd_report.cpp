@@ -1,8 +1,10 @@
-// sitrep report: the situation report of all inputs together.
+// sitrep report: the situation report of all inputs together, as the stream stands at its end
+// or at a moment (--until), with what is new since a moment (--since).
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "sitrep/io/time.hpp"
 #include "sitrep/report/report.hpp"
 
 namespace sitrep::cli {
@@ -11,18 +13,53 @@ namespace {
 struct report_args {
   input_options in;
   summary_options sum;
+  std::optional<std::string> since;
+  std::optional<std::string> until;
 };
+
+// The stream position a moment names: just after the update with that id, or, for an
+// ISO-8601 time, the first update that arrived after it (stream::view).
+std::optional<std::size_t> resolve_moment(const vsm::collection& c, std::string_view flag,
+                                          const std::string& moment, int& exit_code) {
+  if (auto by_id = stream::view::position_after(c, moment)) return *by_id;
+  if (auto t = io::parse_iso8601(moment)) return stream::view::position_after_time(c, *t);
+  print_error(fmt::format("{} '{}': no update has this id, and it is not an ISO-8601 time "
+                          "(such as 2015-11-20T10:30:00Z)",
+                          flag, moment));
+  exit_code = kExitBadInput;
+  return std::nullopt;
+}
 
 int run(const report_args& a) {
   int code = 0;
   auto p = prepare(a.in, a.sum, code);
   if (!p) return code;
-  auto c = read_collection(a.in, code);
-  if (!c) return code;
-  if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
-  rank::summary s = p->method->summarize(*c, p->budget);
+  auto e = read_stream(a.in, code);
+  if (!e) return code;
+  const vsm::collection& c = e->collection();
+  if (c.sentence_count() == 0) print_error("warning: the input holds no updates");
+  stream::view whole(*e);
+  if (a.until) {
+    auto end = resolve_moment(c, "--until", *a.until, code);
+    if (!end) return code;
+    whole = whole.until(*end);
+  }
+  std::optional<std::size_t> cut;
+  if (a.since) {
+    cut = resolve_moment(c, "--since", *a.since, code);
+    if (!cut) return code;
+  }
+  rank::summary s = p->method->summarize(whole, p->budget);
   print_notes(s);
-  fmt::print("{}", report::write_report(report::build_report(*c, s), p->format));
+  report::situation_report r = report::build_report(whole, s);
+  if (a.until) r.until = *a.until;
+  if (cut) {
+    const stream::view after = whole.since(*cut);
+    rank::summary fresh = p->method->summarize(after, p->budget);
+    for (const auto& note : fresh.notes) print_error("note: new since: " + note);
+    report::add_new_since(r, after, *a.since, fresh);
+  }
+  fmt::print("{}", report::write_report(r, p->format));
   return 0;
 }
 
@@ -31,9 +68,16 @@ int run(const report_args& a) {
 void add_report_command(CLI::App& app, context& ctx) {
   auto args = std::make_shared<report_args>();
   auto* cmd = app.add_subcommand(
-      "report", "Situation report: what happened, sources counted, time span");
+      "report", "Situation report: what happened, what is new, sources counted, time span");
   add_input_options(cmd, args->in);
   add_summary_options(cmd, args->sum);
+  cmd->add_option("--since", args->since,
+                  "add what is new after this moment: an update id (as in the JSON, such as "
+                  "feed.txt:10) or an ISO-8601 time; summarized within the same budget, without "
+                  "what the stream had already told");
+  cmd->add_option("--until", args->until,
+                  "report the stream as it stood at this moment (an update id or an ISO-8601 "
+                  "time) instead of at its end");
   cmd->callback([args, &ctx] { ctx.exit_code = run(*args); });
 }
 

@@ -36,12 +36,13 @@ int run(const summarize_args& a) {
   const auto& format = p->format;
 
   if (a.output_dir.empty()) {
-    auto c = read_collection(a.in, code);
-    if (!c) return code;
-    if (c->sentence_count() == 0) print_error("warning: the input holds no updates");
-    rank::summary s = method->summarize(*c, budget);
+    auto e = read_stream(a.in, code);
+    if (!e) return code;
+    if (e->collection().sentence_count() == 0) print_error("warning: the input holds no updates");
+    rank::summary s = method->summarize(stream::view(*e), budget);
     print_notes(s);
-    fmt::print("{}", report::write_summary(report::cite(*c, s), s.method, format, s.notes));
+    fmt::print("{}",
+               report::write_summary(report::cite(e->collection(), s), s.method, format, s.notes));
     return 0;
   }
 
@@ -65,13 +66,14 @@ int run(const summarize_args& a) {
     const std::string doc_path = doc.path;
     std::vector<io::input_document> one;
     one.push_back(std::move(doc));
-    auto c = build_collection(std::move(one), a.in, code);
-    if (!c) return code;
-    if (c->sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc_path));
-    rank::summary s = method->summarize(*c, budget);
+    auto e = build_stream(std::move(one), a.in, code);
+    if (!e) return code;
+    const vsm::collection& c = e->collection();
+    if (c.sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc_path));
+    rank::summary s = method->summarize(stream::view(*e), budget);
     for (const auto& note : s.notes) print_error(fmt::format("note: {}: {}", doc_path, note));
     std::ofstream out(path, std::ios::binary);
-    out << report::write_summary(report::cite(*c, s), s.method, format, s.notes);
+    out << report::write_summary(report::cite(c, s), s.method, format, s.notes);
     if (!out) {
       print_error(fmt::format("{}: cannot write", path));
       return 1;

@@ -116,31 +116,59 @@ std::optional<vsm::collection> new_collection(const input_options& o, int& exit_
   return std::move(c).value();
 }
 
-std::optional<vsm::collection> read_collection(const input_options& o, int& exit_code) {
-  auto ro = make_read_options(o, exit_code);
-  if (!ro) return std::nullopt;
-  auto c = new_collection(o, exit_code);
-  if (!c) return std::nullopt;
-  io::read_stats stats;
-  io::update_handler into;
-  into.on_update = [&](update&& u) { c->add(std::move(u)); };
-  if (!report_reading(io::for_each_update(o.files, *ro, stats, into), stats, exit_code)) {
+std::optional<stream::engine> new_stream(const input_options& o, int& exit_code) {
+  stream::engine::options opts;
+  opts.space = space_options(o);
+  auto e = stream::engine::create(opts);
+  if (!e) {
+    print_error(e.error().message());
+    exit_code = kExitBadInput;
     return std::nullopt;
   }
-  return std::move(c).value();
+  return std::move(e).value();
 }
 
+namespace {
 
-std::optional<vsm::collection> build_collection(std::vector<io::input_document>&& docs,
-                                                const input_options& o, int& exit_code) {
-  auto c = new_collection(o, exit_code);
-  if (!c) return std::nullopt;
+// Readers hand on valid UTF-8 only, so the engine refuses nothing they read; should it, the
+// update is named and the run fails rather than dropping it.
+bool add_update(stream::engine& e, update&& u, int& exit_code) {
+  if (auto added = e.add(std::move(u)); !added) {
+    print_error(added.error().message());
+    exit_code = 1;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<stream::engine> read_stream(const input_options& o, int& exit_code) {
+  auto ro = make_read_options(o, exit_code);
+  if (!ro) return std::nullopt;
+  auto e = new_stream(o, exit_code);
+  if (!e) return std::nullopt;
+  io::read_stats stats;
+  io::update_handler into;
+  bool ok = true;
+  into.on_update = [&](update&& u) { ok = ok && add_update(*e, std::move(u), exit_code); };
+  if (!report_reading(io::for_each_update(o.files, *ro, stats, into), stats, exit_code) || !ok) {
+    return std::nullopt;
+  }
+  return std::move(e).value();
+}
+
+std::optional<stream::engine> build_stream(std::vector<io::input_document>&& docs,
+                                           const input_options& o, int& exit_code) {
+  auto e = new_stream(o, exit_code);
+  if (!e) return std::nullopt;
   for (auto& d : docs) {
-    for (auto& u : d.updates) c->add(std::move(u));
+    for (auto& u : d.updates)
+      if (!add_update(*e, std::move(u), exit_code)) return std::nullopt;
     d.updates.clear();
     d.updates.shrink_to_fit();
   }
-  return std::move(c).value();
+  return std::move(e).value();
 }
 
 result<std::size_t> parse_budget_value(std::string_view flag, std::string_view text,

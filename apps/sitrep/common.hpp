@@ -11,6 +11,7 @@
 #include "sitrep/io/reader.hpp"
 #include "sitrep/rank/summarizer.hpp"
 #include "sitrep/report/writer.hpp"
+#include "sitrep/stream/engine.hpp"
 #include "sitrep/vsm/collection.hpp"
 
 namespace sitrep::cli {
@@ -53,14 +54,18 @@ vsm::collection::options space_options(const input_options& o);
 /// An empty collection with the options' language; prints the error (an unknown language).
 std::optional<vsm::collection> new_collection(const input_options& o, int& exit_code);
 
-/// A collection of every input, read straight into it (each update held once, as it is read);
-/// prints the first error, or what --skip-bad skipped.
-std::optional<vsm::collection> read_collection(const input_options& o, int& exit_code);
+/// An empty stream engine with the options' language; prints the error.
+std::optional<stream::engine> new_stream(const input_options& o, int& exit_code);
 
-/// A collection holding `docs` (all of them, in order). The updates are moved in, so the
-/// stream is held once.
-std::optional<vsm::collection> build_collection(std::vector<io::input_document>&& docs,
-                                                const input_options& o, int& exit_code);
+/// A stream of every input, read straight into the engine update by update (each update held
+/// once, as it is read: repeats grouped as they arrive); prints the first error, or what
+/// --skip-bad skipped.
+std::optional<stream::engine> read_stream(const input_options& o, int& exit_code);
+
+/// A stream holding `docs` (all of them, in order). The updates are moved in, so the stream is
+/// held once.
+std::optional<stream::engine> build_stream(std::vector<io::input_document>&& docs,
+                                           const input_options& o, int& exit_code);
 
 /// Everything a summarizing command needs before it reads: the budget, the method, the output
 /// format, all validated.

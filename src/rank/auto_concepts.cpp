@@ -3,25 +3,99 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace sitrep::rank::detail {
 
-double occurrence_weight(const concept_options& o, std::size_t position, std::size_t u,
-                         std::size_t updates) {
+double occurrence_weight(const concept_options& o, std::size_t position,
+                         std::optional<double> place) {
   double w = 1.0;
   // A smooth prior rather than a step: the lead sentence counts most, the next ones a little
   // less, and a concept first met deep in an update still counts once.
   if (o.position_decay > 0)
     w += o.position_boost * std::exp(-static_cast<double>(position) / o.position_decay);
-  if (updates > 1) {
-    const double n = static_cast<double>(updates), x = static_cast<double>(u);
-    if (x >= n * (1.0 - o.recent_fraction)) w += o.recency_boost;
-    if (x < n * o.opening_fraction) w += o.opening_boost;
+  if (place) {
+    if (*place >= 1.0 - o.recent_fraction) w += o.recency_boost;
+    if (*place < o.opening_fraction) w += o.opening_boost;
   }
   return w;
 }
 
+double occurrence_weight(const concept_options& o, std::size_t position, std::size_t u,
+                         std::size_t updates) {
+  if (updates < 2) return occurrence_weight(o, position, std::nullopt);
+  return occurrence_weight(o, position,
+                           static_cast<double>(u) / static_cast<double>(updates));
+}
+
+std::vector<double> stream_places(const stream::view& v, bool by_time) {
+  const std::size_t n = v.update_count();
+  std::vector<double> place;
+  if (n < 2) return place;
+  place.resize(n);
+  const auto& updates = v.collection().updates();
+  if (by_time) {
+    // The stream's clock at each update: the latest time seen since the stream began.
+    std::optional<std::int64_t> clock;
+    for (std::size_t u = 0; u < v.first_update(); ++u)
+      if (updates[u].unix_time) clock = std::max(clock.value_or(*updates[u].unix_time),
+                                                 *updates[u].unix_time);
+    std::vector<std::optional<std::int64_t>> at(n);
+    for (std::size_t u = 0; u < n; ++u) {
+      const auto& t = updates[v.first_update() + u].unix_time;
+      if (t) clock = std::max(clock.value_or(*t), *t);
+      at[u] = clock;
+    }
+    // A view whose every update has a clock, and whose clock moves.
+    if (at.front() && *at.back() > *at.front()) {
+      const double t0 = static_cast<double>(*at.front());
+      const double span = static_cast<double>(*at.back()) - t0;
+      for (std::size_t u = 0; u < n; ++u)
+        place[u] = (static_cast<double>(*at[u]) - t0) / span;
+      return place;
+    }
+  }
+  for (std::size_t u = 0; u < n; ++u) place[u] = static_cast<double>(u) / static_cast<double>(n);
+  return place;
+}
+
+std::vector<bool> copies(const stream::view& v, double copy_similarity) {
+  std::vector<bool> out(v.sentence_count(), false);
+  if (copy_similarity <= 0 || v.sentence_count() == 0) return out;
+  std::optional<stream::repeats> own;
+  const stream::repeats* r = v.repeat_groups();
+  if (!r) r = &own.emplace(stream::find_repeats(v.collection()));
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::size_t s = v.first_sentence() + i;
+    out[i] = r->nearest(s) != stream::repeats::npos && r->similarity(s) >= copy_similarity;
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::uint64_t unigram_key(vsm::term_id t) { return (std::uint64_t{1} << 63) | t; }
+constexpr std::uint64_t bigram_key(vsm::term_id a, vsm::term_id b) {
+  return (std::uint64_t{a} << 32) | b;
+}
+
+template <typename F>
+void for_each_concept(const vsm::sentence_record& s, F&& f) {
+  for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+    if (!s.stopword[k]) f(unigram_key(s.tokens[k]), true);
+    if (k + 1 < s.tokens.size() && !(s.stopword[k] && s.stopword[k + 1]))
+      f(bigram_key(s.tokens[k], s.tokens[k + 1]), false);
+  }
+}
+
+}  // namespace
+
 concept_model build_concepts(const vsm::collection& c, const concept_options& o) {
+  return build_concepts(stream::view(c), o);
+}
+
+concept_model build_concepts(const stream::view& v, const concept_options& o) {
+  const vsm::collection& c = v.collection();
   concept_model m;
   std::unordered_map<std::uint64_t, concept_id> ids;
   std::vector<double> support;
@@ -39,50 +113,44 @@ concept_model build_concepts(const vsm::collection& c, const concept_options& o)
     }
     return it->second;
   };
-  const std::size_t updates = c.updates().size();
-  // Words per update, against the stream's median: editors write more about what matters.
+  const std::size_t updates = v.update_count();
+  const std::size_t first = v.first_sentence();
+  const std::size_t n = v.sentence_count();
+  // Words per update, against the view's median: editors write more about what matters.
   std::vector<double> update_words;
   double median = 1;
   if (o.length_exponent != 0 && updates > 0) {
     update_words.assign(updates, 0.0);
-    for (const auto& s : c.sentences()) update_words[s.update] += static_cast<double>(s.words);
+    for (std::size_t i = first; i < v.end_sentence(); ++i)
+      update_words[c.sentence(i).update - v.first_update()] +=
+          static_cast<double>(c.sentence(i).words);
     std::vector<double> sorted = update_words;
-    std::nth_element(sorted.begin(), sorted.begin() + updates / 2, sorted.end());
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(updates / 2),
+                     sorted.end());
     median = std::max(1.0, sorted[updates / 2]);
   }
-  m.of_sentence.resize(c.sentence_count());
-  std::vector<vsm::sparse_vector> vecs;
-  if (o.copy_similarity > 0) {
-    vecs.resize(c.sentence_count());
-    for (std::size_t i = 0; i < c.sentence_count(); ++i) {
-      vecs[i] = c.tfidf(i);
-      double nrm = vecs[i].norm();
-      if (nrm > 0)
-        for (auto& e : vecs[i].entries) e.second /= nrm;
-    }
-  }
-  for (std::size_t i = 0; i < c.sentence_count(); ++i) {
-    const auto& s = c.sentence(i);
-    bool copy = false;
-    for (std::size_t j = 0; j < i && !vecs.empty() && !copy; ++j)
-      copy = c.sentence(j).update != s.update && vecs[i].dot(vecs[j]) >= o.copy_similarity;
+  const std::vector<double> place = stream_places(v, o.places_by_time);
+  const std::vector<bool> copy = copies(v, o.copy_similarity);
+  m.of_sentence.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& s = c.sentence(first + i);
+    const std::size_t u = s.update - v.first_update();
     auto& mine = m.of_sentence[i];
-    for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-      if (!s.stopword[k]) mine.push_back(intern((std::uint64_t{1} << 63) | s.tokens[k], true));
-      if (k + 1 < s.tokens.size() && !(s.stopword[k] && s.stopword[k + 1]))
-        mine.push_back(intern((std::uint64_t{s.tokens[k]} << 32) | s.tokens[k + 1], false));
-    }
+    for_each_concept(s, [&](std::uint64_t key, bool unigram) {
+      mine.push_back(intern(key, unigram));
+    });
     std::sort(mine.begin(), mine.end());
     mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
-    double w = occurrence_weight(o, s.position, s.update, updates);
+    double w = occurrence_weight(o, s.position,
+                                 place.empty() ? std::nullopt : std::optional<double>(place[u]));
     if (o.length_exponent != 0)
-      w *= std::pow(std::max(1.0, update_words[s.update]) / median, o.length_exponent);
+      w *= std::pow(std::max(1.0, update_words[u]) / median, o.length_exponent);
     // An update supports a concept once, with its best-placed occurrence: support counts
     // agreement between updates, not repetition within one.
-    if (copy) continue;
+    if (copy[i]) continue;
     for (concept_id k : mine) {
-      if (last_update[k] != s.update + 1) {
-        last_update[k] = s.update + 1;
+      if (last_update[k] != u + 1) {
+        last_update[k] = u + 1;
         in_last[k] = w;
         ++m.updates_with[k];
         support[k] += w;
@@ -97,6 +165,16 @@ concept_model build_concepts(const vsm::collection& c, const concept_options& o)
   for (std::size_t k = 0; k < support.size(); ++k) {
     if (m.updates_with[k] < min_support) continue;
     m.weight[k] = support[k] * (is_unigram[k] ? o.unigram_weight : 1.0);
+  }
+  // What the reader was told before the view is not news.
+  if (o.seen_weight < 1.0 && first > 0) {
+    std::vector<bool> seen(support.size(), false);
+    for (std::size_t i = 0; i < first; ++i)
+      for_each_concept(c.sentence(i), [&](std::uint64_t key, bool) {
+        if (auto it = ids.find(key); it != ids.end()) seen[it->second] = true;
+      });
+    for (std::size_t k = 0; k < support.size(); ++k)
+      if (seen[k]) m.weight[k] *= o.seen_weight;
   }
   return m;
 }

@@ -8,8 +8,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "sitrep/stream/view.hpp"
 #include "sitrep/vsm/collection.hpp"
 
 namespace sitrep::rank::detail {
@@ -29,18 +31,42 @@ struct concept_options {
   // copies are not independent agreement (0: off).
   double copy_similarity = 0.0;
   double length_exponent = 0.0;    // occurrence weight times (update words / median)^this
+  // A concept the stream carried before the view (the earlier stream of a "since" view) weighs
+  // this share: what is new is what the reader has not been told (1: no discount).
+  double seen_weight = 1.0;
+  // Place updates in the stream by their times when they have them (see stream_places).
+  bool places_by_time = true;
 };
 
 struct concept_model {
-  std::vector<std::vector<concept_id>> of_sentence;  // distinct concepts of each sentence
+  // Distinct concepts of each sentence of the view, indexed from the view's first sentence.
+  std::vector<std::vector<concept_id>> of_sentence;
   std::vector<double> weight;                        // per concept (0 when pruned)
   std::vector<std::size_t> updates_with;             // per concept: updates carrying it
 };
 
-/// Weight of one occurrence in update `u` (of `updates`) at sentence `position` of it.
+/// Weight of one occurrence at sentence `position` of an update placed at `place` in [0, 1]
+/// (0: the opening of the stream, 1: its newest moment), or with no place (a stream of one
+/// update has no stream signal).
+double occurrence_weight(const concept_options& o, std::size_t position,
+                         std::optional<double> place);
+/// The same for update `u` of `updates`, placed by its index (u / updates).
 double occurrence_weight(const concept_options& o, std::size_t position, std::size_t u,
                          std::size_t updates);
 
+/// The place of each update of `v` (indexed from its first update) in [0, 1]: by time when
+/// `by_time` and the view's updates span some time (an update's time is the stream's clock when
+/// it arrived, the latest time seen so far: stream::view), by index (u / updates) otherwise;
+/// empty for a view of fewer than two updates.
+std::vector<double> stream_places(const stream::view& v, bool by_time);
+
+/// For each sentence of `v` (indexed from its first), whether it copies an earlier sentence of
+/// another update (TF-IDF cosine at least `copy_similarity` when it arrived, from the view's
+/// repeat index, or from find_repeats over the collection when the view has none).
+std::vector<bool> copies(const stream::view& v, double copy_similarity);
+
+concept_model build_concepts(const stream::view& v, const concept_options& o);
+/// The whole collection, without repeat groups.
 concept_model build_concepts(const vsm::collection& c, const concept_options& o);
 
 }  // namespace sitrep::rank::detail

@@ -51,13 +51,14 @@ struct state {
   }
 };
 
-bool repeats_others(redundancy_filter& f, std::size_t j, const std::vector<std::size_t>& chosen,
-                    std::size_t except) {
+// Whether j repeats any chosen sentence but `except` (the filter speaks collection indexes).
+bool repeats_others(redundancy_filter& f, std::size_t first, std::size_t j,
+                    const std::vector<std::size_t>& chosen, std::size_t except) {
   std::vector<std::size_t> others;
   others.reserve(chosen.size());
   for (std::size_t s : chosen)
-    if (s != except) others.push_back(s);
-  return f.repeats(j, others);
+    if (s != except) others.push_back(first + s);
+  return f.repeats(first + j, others);
 }
 
 }  // namespace
@@ -65,6 +66,10 @@ bool repeats_others(redundancy_filter& f, std::size_t j, const std::vector<std::
 std::vector<std::size_t> select_coverage(const coverage_problem& p, redundancy_filter& filter,
                                          const select_options& o) {
   const std::size_t n = p.cost.size();
+  const std::size_t none = n;  // no sentence is excluded
+  std::vector<std::size_t> pool;  // the candidates: every loop below runs over them only
+  for (std::size_t i = 0; i < n; ++i)
+    if (p.candidate[i]) pool.push_back(i);
   state st(p);
   std::vector<bool> open = p.candidate;
   std::vector<double> scale(n);
@@ -73,7 +78,7 @@ std::vector<std::size_t> select_coverage(const coverage_problem& p, redundancy_f
   while (true) {
     double best_ratio = 0;
     std::size_t best = n;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i : pool) {
       if (!open[i] || st.used + p.cost[i] > p.limit) continue;
       double r = st.gain(i) / scale[i];
       if (r > best_ratio) {
@@ -83,7 +88,7 @@ std::vector<std::size_t> select_coverage(const coverage_problem& p, redundancy_f
     }
     if (best == n) break;
     open[best] = false;
-    if (!filter.repeats(best, st.chosen)) st.add(best);
+    if (!repeats_others(filter, p.first, best, st.chosen, none)) st.add(best);
   }
 
   // Swap local search: greedy by ratio fills the budget early with short sentences and cannot
@@ -92,10 +97,10 @@ std::vector<std::size_t> select_coverage(const coverage_problem& p, redundancy_f
   for (std::size_t round = 0; round < o.swap_rounds; ++round) {
     double best_delta = 1e-9;
     std::size_t best_out = n, best_in = n;
-    for (std::size_t j = 0; j < n; ++j)  // additions
-      if (p.candidate[j] && !st.in[j] && st.used + p.cost[j] <= p.limit) {
+    for (std::size_t j : pool)  // additions
+      if (!st.in[j] && st.used + p.cost[j] <= p.limit) {
         double d = st.gain(j);
-        if (d > best_delta && !filter.repeats(j, st.chosen)) {
+        if (d > best_delta && !repeats_others(filter, p.first, j, st.chosen, none)) {
           best_delta = d;
           best_out = n;
           best_in = j;
@@ -107,13 +112,13 @@ std::vector<std::size_t> select_coverage(const coverage_problem& p, redundancy_f
         mark[k] = true;
         if (st.count[k] == 1) loss += p.concepts->weight[k];
       }
-      for (std::size_t j = 0; j < n; ++j) {
-        if (!p.candidate[j] || st.in[j] || st.used - p.cost[i] + p.cost[j] > p.limit) continue;
+      for (std::size_t j : pool) {
+        if (st.in[j] || st.used - p.cost[i] + p.cost[j] > p.limit) continue;
         double g = p.bonus[j];
         for (concept_id k : p.concepts->of_sentence[j])
           if (st.count[k] == 0 || (st.count[k] == 1 && mark[k])) g += p.concepts->weight[k];
         double d = g - loss;
-        if (d > best_delta && !repeats_others(filter, j, st.chosen, i)) {
+        if (d > best_delta && !repeats_others(filter, p.first, j, st.chosen, i)) {
           best_delta = d;
           best_out = i;
           best_in = j;

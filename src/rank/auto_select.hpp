@@ -17,8 +17,10 @@
 
 namespace sitrep::rank::detail {
 
+// Sentences are indexed from 0; sentence i is the collection's sentence `first + i` (a view's).
 struct coverage_problem {
   const concept_model* concepts = nullptr;
+  std::size_t first = 0;
   std::vector<double> bonus;        // per sentence
   std::vector<std::size_t> cost;    // per sentence, in budget units
   std::vector<bool> candidate;      // per sentence

@@ -31,6 +31,8 @@ status auto_summarizer::validate(const options& o) {
     if (!(value >= 0 && value <= 1))
       return invalid_argument(std::string("auto: ") + name + " must be in [0, 1]");
   if (o.min_support < 1) return invalid_argument("auto: min_support must be >= 1");
+  if (!(o.seen_weight >= 0 && o.seen_weight <= 1))
+    return invalid_argument("auto: seen_weight must be in [0, 1]");
   return rank::validate(o.selection);
 }
 
@@ -40,29 +42,32 @@ result<std::unique_ptr<auto_summarizer>> auto_summarizer::create(const options& 
 }
 namespace {
 
-// Cosine of each sentence's TF-IDF vector with the stream's centroid (mean of unit vectors).
-std::vector<double> centrality(const vsm::collection& c) {
-  const std::size_t n = c.sentence_count();
-  std::vector<vsm::sparse_vector> v(n);
+// Cosine of each sentence's TF-IDF vector with the view's centroid (mean of unit vectors).
+std::vector<double> centrality(const stream::view& v) {
+  const vsm::collection& c = v.collection();
+  const std::size_t n = v.sentence_count();
+  std::vector<vsm::sparse_vector> vecs(n);
   vsm::sparse_vector centroid;
   for (std::size_t i = 0; i < n; ++i) {
-    v[i] = c.tfidf(i);
-    double norm = v[i].norm();
-    if (norm > 0) centroid.add(v[i], 1.0 / norm);
+    vecs[i] = c.tfidf(v.first_sentence() + i);
+    double norm = vecs[i].norm();
+    if (norm > 0) centroid.add(vecs[i], 1.0 / norm);
   }
   std::vector<double> out(n);
-  for (std::size_t i = 0; i < n; ++i) out[i] = vsm::cosine(v[i], centroid);
+  for (std::size_t i = 0; i < n; ++i) out[i] = vsm::cosine(vecs[i], centroid);
   return out;
 }
 
 }  // namespace
 
-summary auto_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary auto_summarizer::summarize(const stream::view& v, const budget& b) const {
   options o = o_;
   o.selection = for_budget(o_.selection, b);
-  const std::size_t n = c.sentence_count();
+  const vsm::collection& c = v.collection();
+  const std::size_t first = v.first_sentence();
+  const std::size_t n = v.sentence_count();  // the view's sentences, indexed from `first`
   std::vector<double> scores(n, 0.0);
-  if (n == 0) return finish_summary(c, {}, scores, b, id());
+  if (n == 0) return finish_summary(c, {}, scores, b, id(), first);
 
   detail::concept_options co;
   co.unigram_weight = o.unigram_weight;
@@ -75,21 +80,30 @@ summary auto_summarizer::summarize(const vsm::collection& c, const budget& b) co
   co.opening_fraction = o.opening_fraction;
   co.length_exponent = o.length_exponent;
   co.copy_similarity = o.copy_similarity;
-  const detail::concept_model m = detail::build_concepts(c, co);
+  co.seen_weight = o.seen_weight;
+  co.places_by_time = o.recency_by_time;
+  const detail::concept_model m = detail::build_concepts(v, co);
 
   detail::coverage_problem p;
   p.concepts = &m;
   p.limit = b.limit;
+  p.first = first;
   p.cost.resize(n);
   p.candidate.resize(n);
   p.bonus.assign(n, 0.0);
+  const auto groups = v.groups();
   bool any = false;
   for (std::size_t i = 0; i < n; ++i) {
-    p.cost[i] = sentence_cost(c, i, b.unit);
-    any |= (p.candidate[i] = is_candidate(c, i, o.selection));
+    p.cost[i] = sentence_cost(c, first + i, b.unit);
+    any |= (p.candidate[i] = is_candidate(c, first + i, o.selection));
     for (detail::concept_id k : m.of_sentence[i]) scores[i] += m.weight[k];
   }
   if (!any) std::fill(p.candidate.begin(), p.candidate.end(), true);
+  // A sentence that repeats one the reader saw before the view (its group began earlier) is
+  // not new, whatever it scores.
+  if (!groups.empty() && first > 0)
+    for (std::size_t i = 0; i < n; ++i)
+      if (groups[first + i] < first) p.candidate[i] = false;
   // Sentence priors are scaled to the mean concept score of a candidate, so weights are unitless.
   double mean = 0;
   std::size_t cands = 0;
@@ -101,15 +115,31 @@ summary auto_summarizer::summarize(const vsm::collection& c, const budget& b) co
   for (std::size_t i = 0; i < n; ++i)
     if (p.candidate[i] && scores[i] < o.min_concept_share * mean) p.candidate[i] = false;
   if (o.centrality_weight > 0) {
-    std::vector<double> cent = centrality(c);
+    std::vector<double> cent = centrality(v);
     for (std::size_t i = 0; i < n; ++i) p.bonus[i] += o.centrality_weight * mean * cent[i];
   }
   if (o.lead_bonus > 0 && o.position_decay > 0)
     for (std::size_t i = 0; i < n; ++i)
       p.bonus[i] += o.lead_bonus * mean *
-                    std::exp(-static_cast<double>(c.sentence(i).position) / o.position_decay);
+                    std::exp(-static_cast<double>(c.sentence(first + i).position) /
+                             o.position_decay);
+  // The cap on candidates keeps the best (ties: the newest), never the first.
+  if (o.max_candidates > 0 && cands > o.max_candidates) {
+    std::vector<std::size_t> pool;
+    for (std::size_t i = 0; i < n; ++i)
+      if (p.candidate[i]) pool.push_back(i);
+    if (pool.size() > o.max_candidates) {
+      auto better = [&](std::size_t x, std::size_t y) {
+        const double a = scores[x] + p.bonus[x], bb = scores[y] + p.bonus[y];
+        return a != bb ? a > bb : x > y;
+      };
+      std::nth_element(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(o.max_candidates),
+                       pool.end(), better);
+      for (std::size_t k = o.max_candidates; k < pool.size(); ++k) p.candidate[pool[k]] = false;
+    }
+  }
 
-  redundancy_filter filter(c, o.selection);
+  redundancy_filter filter(c, o.selection, groups);
   std::vector<std::size_t> chosen =
       detail::select_coverage(p, filter, {o.cost_exponent, o.swap_rounds});
   double total = detail::coverage_value(p, chosen);
@@ -118,13 +148,13 @@ summary auto_summarizer::summarize(const vsm::collection& c, const budget& b) co
   double single_value = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!p.candidate[i] || p.cost[i] > b.limit) continue;
-    double v = scores[i] + p.bonus[i];
-    if (single == n || v > single_value) single = i, single_value = v;
+    double value = scores[i] + p.bonus[i];
+    if (single == n || value > single_value) single = i, single_value = value;
   }
   if (single != n && single_value > total) chosen = {single};
   std::vector<scored_sentence> picks;
-  for (std::size_t i : chosen) picks.push_back({i, scores[i], 0});
-  return finish_summary(c, std::move(picks), scores, b, id());
+  for (std::size_t i : chosen) picks.push_back({first + i, scores[i], 0});
+  return finish_summary(c, std::move(picks), scores, b, id(), first);
 }
 
 }  // namespace sitrep::rank

@@ -20,7 +20,9 @@ result<std::unique_ptr<centroid_summarizer>> centroid_summarizer::create(const o
   return std::unique_ptr<centroid_summarizer>(new centroid_summarizer(o));
 }
 
-summary centroid_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary centroid_summarizer::summarize(const stream::view& v, const budget& b) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
   if (n == 0) return finish_summary(c, {}, scores, b, id());
@@ -58,7 +60,7 @@ summary centroid_summarizer::summarize(const vsm::collection& c, const budget& b
     scores[i] = (cmax > 0 ? cscore[i] / cmax : 0) + o_.position_weight * p +
                 o_.first_sentence_weight * (fmax > 0 ? fscore[i] / fmax : 0);
   }
-  return select_greedy(c, scores, b, o_.selection, id());
+  return select_greedy(c, scores, b, o_.selection, id(), v.groups());
 }
 
 }  // namespace sitrep::rank

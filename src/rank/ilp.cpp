@@ -337,12 +337,14 @@ result<std::unique_ptr<ilp_summarizer>> ilp_summarizer::create(const options& o)
   return std::unique_ptr<ilp_summarizer>(new ilp_summarizer(o));
 }
 
-summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary ilp_summarizer::summarize(const stream::view& v, const budget& b) const {
   trace t;
-  return summarize(c, b, t);
+  return summarize(v, b, t);
 }
 
-summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b, trace& t) const {
+summary ilp_summarizer::summarize(const stream::view& v, const budget& b, trace& t) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   t = trace{};
   const std::size_t n = c.sentence_count();
@@ -396,7 +398,7 @@ summary ilp_summarizer::summarize(const vsm::collection& c, const budget& b, tra
   // The shared redundancy control, as pair constraints: a pair conflicts when either sentence
   // repeats the other. Only pairs sharing a content term can repeat each other.
   {
-    redundancy_filter filter(c, sel);
+    redundancy_filter filter(c, sel, v.groups());
     std::vector<std::vector<std::size_t>> postings;
     for (std::size_t a = 0; a < cand.size(); ++a)
       for (const auto& [term, w] : c.sentence(cand[a]).tf.entries) {

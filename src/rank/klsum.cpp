@@ -63,7 +63,9 @@ double klsum_summarizer::divergence(const vsm::collection& c,
   return kl;
 }
 
-summary klsum_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary klsum_summarizer::summarize(const stream::view& v, const budget& b) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
@@ -97,7 +99,7 @@ summary klsum_summarizer::summarize(const vsm::collection& c, const budget& b) c
   std::vector<bool> out = choosable(c, sel);
   out.flip();
 
-  redundancy_filter filter(c, sel);
+  redundancy_filter filter(c, sel, v.groups());
   std::vector<scored_sentence> picks;
   std::size_t used = 0;
   while (used < b.limit) {

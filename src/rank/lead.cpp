@@ -11,7 +11,9 @@ result<std::unique_ptr<lead_summarizer>> lead_summarizer::create(const options& 
   return std::unique_ptr<lead_summarizer>(new lead_summarizer(o));
 }
 
-summary lead_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary lead_summarizer::summarize(const stream::view& v, const budget& b) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n);
   const std::size_t updates = c.updates().size();
@@ -22,7 +24,7 @@ summary lead_summarizer::summarize(const vsm::collection& c, const budget& b) co
     std::size_t rank = o_.latest_first ? update_rank * (n + 1) + s.position : i;
     scores[i] = 1.0 / (1.0 + static_cast<double>(rank));
   }
-  return select_greedy(c, scores, b, o_.selection, id());
+  return select_greedy(c, scores, b, o_.selection, id(), v.groups());
 }
 
 }  // namespace sitrep::rank

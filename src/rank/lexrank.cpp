@@ -22,7 +22,9 @@ result<std::unique_ptr<lexrank_summarizer>> lexrank_summarizer::create(const opt
   return std::unique_ptr<lexrank_summarizer>(new lexrank_summarizer(o));
 }
 
-summary lexrank_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary lexrank_summarizer::summarize(const stream::view& v, const budget& b) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
@@ -73,7 +75,7 @@ summary lexrank_summarizer::summarize(const vsm::collection& c, const budget& b)
     if (change < o_.tolerance) break;
   }
   for (std::size_t k = 0; k < m; ++k) scores[nodes[k]] = p[k];
-  return select_greedy(c, scores, b, sel, id());
+  return select_greedy(c, scores, b, sel, id(), v.groups());
 }
 
 }  // namespace sitrep::rank

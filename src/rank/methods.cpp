@@ -92,3 +92,20 @@ result<std::unique_ptr<summarizer>> make_summarizer(
 }
 
 }  // namespace sitrep::rank
+
+namespace sitrep::rank {
+
+summary summarize_part(const summarizer& s, const stream::view& v, const budget& b) {
+  const vsm::collection& c = v.collection();
+  // The options were validated when `c` was made, so making another collection cannot fail.
+  auto part = vsm::collection::create(c.config());
+  for (std::size_t u = v.first_update(); u < v.end_update(); ++u) part->add(c.updates()[u]);
+  // Segmentation is deterministic: the part's sentence i is the stream's first_sentence() + i.
+  std::span<const std::uint32_t> groups = v.groups();
+  if (!groups.empty()) groups = groups.subspan(v.first_sentence(), v.sentence_count());
+  summary out = s.summarize(stream::view(*part, groups), b);
+  for (auto& pick : out.sentences) pick.sentence += v.first_sentence();
+  return out;
+}
+
+}  // namespace sitrep::rank

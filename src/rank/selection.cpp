@@ -31,15 +31,14 @@ selection_options for_budget(const selection_options& o, const budget& b) {
   return out;
 }
 
-redundancy_filter::redundancy_filter(const vsm::collection& c, const selection_options& o)
-    : c_(c), o_(o), cache_(c.sentence_count()), cached_(c.sentence_count(), false) {}
+redundancy_filter::redundancy_filter(const vsm::collection& c, const selection_options& o,
+                                     std::span<const std::uint32_t> groups)
+    : c_(c), o_(o), groups_(groups) {}
 
 const vsm::sparse_vector& redundancy_filter::vec(std::size_t i) {
-  if (!cached_[i]) {
-    cache_[i] = c_.tfidf(i);
-    cached_[i] = true;
-  }
-  return cache_[i];
+  auto [it, fresh] = cache_.try_emplace(i);
+  if (fresh) it->second = c_.tfidf(i);
+  return it->second;
 }
 
 double redundancy_filter::similarity(std::size_t a, std::size_t b) {
@@ -49,6 +48,7 @@ double redundancy_filter::similarity(std::size_t a, std::size_t b) {
 bool redundancy_filter::repeats(std::size_t candidate, std::span<const std::size_t> chosen) {
   const auto& cand_tf = c_.sentence(candidate).tf;
   for (std::size_t s : chosen) {
+    if (!groups_.empty() && groups_[candidate] == groups_[s]) return true;
     if (similarity(candidate, s) >= o_.max_similarity) return true;
     if (!cand_tf.empty()) {
       const auto& other = c_.sentence(s).tf;
@@ -114,12 +114,14 @@ std::size_t cut_bytes(std::string_view t, const budget& b) {
 }  // namespace
 
 summary finish_summary(const vsm::collection& c, std::vector<scored_sentence> picks,
-                       std::span<const double> scores, const budget& b, std::string_view method) {
-  if (picks.empty() && c.sentence_count() > 0) {
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < c.sentence_count(); ++i)
-      if (scores[i] > scores[best]) best = i;
-    scored_sentence pick{best, scores[best], 0};
+                       std::span<const double> scores, const budget& b, std::string_view method,
+                       std::size_t first) {
+  if (picks.empty() && !scores.empty()) {
+    std::size_t local = 0;
+    for (std::size_t i = 1; i < scores.size(); ++i)
+      if (scores[i] > scores[local]) local = i;
+    const std::size_t best = first + local;
+    scored_sentence pick{best, scores[local], 0};
     std::vector<std::string> notes;
     if (sentence_cost(c, best, b.unit) > b.limit) pick.truncated_bytes = cut_bytes(c.text(best), b);
     if (sentence_cost(c, best, b.unit) > b.limit && pick.truncated_bytes == 0) {
@@ -139,7 +141,8 @@ summary finish_summary(const vsm::collection& c, std::vector<scored_sentence> pi
 }
 
 summary select_greedy(const vsm::collection& c, std::span<const double> scores, const budget& b,
-                      const selection_options& given, std::string_view method) {
+                      const selection_options& given, std::string_view method,
+                      std::span<const std::uint32_t> groups) {
   const selection_options o = for_budget(given, b);
   const std::size_t n = c.sentence_count();
   std::vector<std::size_t> order(n);
@@ -148,7 +151,7 @@ summary select_greedy(const vsm::collection& c, std::span<const double> scores, 
                    [&](std::size_t x, std::size_t y) { return scores[x] > scores[y]; });
 
   const std::vector<bool> may_choose = choosable(c, o);
-  redundancy_filter filter(c, o);
+  redundancy_filter filter(c, o, groups);
   std::vector<std::size_t> chosen;
   std::vector<scored_sentence> picks;
   std::size_t used = 0;

@@ -166,7 +166,9 @@ double submodular_summarizer::objective::value(std::span<const std::size_t> sent
   return f;
 }
 
-summary submodular_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary submodular_summarizer::summarize(const stream::view& v, const budget& b) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t total = c.sentence_count();
   std::vector<double> scores(total, 0.0);
@@ -208,7 +210,7 @@ summary submodular_summarizer::summarize(const vsm::collection& c, const budget&
     if (eligible(g))
       heap.emplace(scaled(scores[f.ground_[g]], g), -static_cast<std::ptrdiff_t>(g), 0);
 
-  redundancy_filter filter(c, sel);
+  redundancy_filter filter(c, sel, v.groups());
   std::vector<std::size_t> chosen;
   std::vector<scored_sentence> picks;
   std::size_t used = 0, round = 0;

@@ -68,7 +68,9 @@ void sumbasic_summarizer::update_probabilities(const vsm::collection& c, std::si
   for (const auto& [t, count] : c.sentence(i).tf.entries) p[t] *= p[t];
 }
 
-summary sumbasic_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary sumbasic_summarizer::summarize(const stream::view& v, const budget& b) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t n = c.sentence_count();
   std::vector<double> p = word_probabilities(c, o_.count);
@@ -81,7 +83,7 @@ summary sumbasic_summarizer::summarize(const vsm::collection& c, const budget& b
   std::vector<bool> out = choosable(c, sel);
   out.flip();
 
-  redundancy_filter filter(c, sel);
+  redundancy_filter filter(c, sel, v.groups());
   std::vector<scored_sentence> picks;
   std::vector<double> weight(n, 0.0);
   std::vector<bool> fits(n, false);
@@ -120,12 +122,14 @@ summary sumbasic_summarizer::summarize(const vsm::collection& c, const budget& b
   return finish_summary(c, std::move(picks), scores, b, id());
 }
 
-summary freqsum_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary freqsum_summarizer::summarize(const stream::view& v, const budget& b) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const std::size_t n = c.sentence_count();
   const std::vector<double> p = sumbasic_summarizer::word_probabilities(c, o_.count);
   std::vector<double> scores(n);
   for (std::size_t i = 0; i < n; ++i) scores[i] = sumbasic_summarizer::sentence_weight(c, i, p);
-  return select_greedy(c, scores, b, o_.selection, id());
+  return select_greedy(c, scores, b, o_.selection, id(), v.groups());
 }
 
 }  // namespace sitrep::rank

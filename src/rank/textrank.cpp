@@ -53,7 +53,9 @@ double textrank_summarizer::similarity(const vsm::collection& c, std::size_t a, 
   return static_cast<double>(common) / denom;
 }
 
-summary textrank_summarizer::summarize(const vsm::collection& c, const budget& b) const {
+summary textrank_summarizer::summarize(const stream::view& v, const budget& b) const {
+  if (!v.whole()) return summarize_part(*this, v, b);
+  const vsm::collection& c = v.collection();
   const selection_options sel = for_budget(o_.selection, b);  // the bar for this budget
   const std::size_t n = c.sentence_count();
   std::vector<double> scores(n, 0.0);
@@ -101,7 +103,7 @@ summary textrank_summarizer::summarize(const vsm::collection& c, const budget& b
     if (change < o_.tolerance) break;
   }
   for (std::size_t k = 0; k < m; ++k) scores[nodes[k]] = ws[k];
-  return select_greedy(c, scores, b, sel, id());
+  return select_greedy(c, scores, b, sel, id(), v.groups());
 }
 
 }  // namespace sitrep::rank

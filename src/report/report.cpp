@@ -25,9 +25,44 @@ std::string fold_space(std::string_view s) {
   return out;
 }
 
+// Who carried sentence `s`'s fact: the members of its repeat group that the view's stream had
+// by the view's end.
+repeat_info carriers(const stream::view& v, std::size_t s) {
+  const vsm::collection& c = v.collection();
+  repeat_info info;
+  const update* first = &c.updates()[c.sentence(s).update];
+  const stream::repeats* r = v.repeat_groups();
+  std::vector<std::size_t> updates;
+  if (r && s < r->size()) {
+    for (std::uint32_t m = r->group(s); m != stream::repeats::npos; m = r->next_member(m)) {
+      const std::size_t u = c.sentence(m).update;
+      if (u >= v.end_update()) break;  // members arrive in order
+      if (updates.empty() || updates.back() != u) updates.push_back(u);
+    }
+  }
+  if (updates.empty()) updates.push_back(c.sentence(s).update);
+  std::sort(updates.begin(), updates.end());
+  updates.erase(std::unique(updates.begin(), updates.end()), updates.end());
+  first = &c.updates()[updates.front()];
+  info.updates = updates.size();
+  info.first_update_id = first->id;
+  info.first_time = first->time;
+  for (std::size_t u : updates) {
+    const std::string& src = c.updates()[u].source;
+    if (!src.empty() && std::find(info.sources.begin(), info.sources.end(), src) == info.sources.end())
+      info.sources.push_back(src);
+  }
+  return info;
+}
+
 }  // namespace
 
 std::vector<cited_sentence> cite(const vsm::collection& c, const rank::summary& s) {
+  return cite(stream::view(c), s);
+}
+
+std::vector<cited_sentence> cite(const stream::view& v, const rank::summary& s) {
+  const vsm::collection& c = v.collection();
   std::vector<cited_sentence> out;
   out.reserve(s.sentences.size());
   for (const auto& pick : s.sentences) {
@@ -45,23 +80,41 @@ std::vector<cited_sentence> cite(const vsm::collection& c, const rank::summary& 
     cs.words = text::count_words(cs.text);
     cs.score = pick.score;
     cs.truncated = pick.truncated_bytes != 0;
+    cs.reported = carriers(v, pick.sentence);
     out.push_back(std::move(cs));
   }
   return out;
 }
 
 situation_report build_report(const vsm::collection& c, const rank::summary& headline) {
+  return build_report(stream::view(c), headline);
+}
+
+void add_new_since(situation_report& r, const stream::view& after, std::string since,
+                   const rank::summary& s) {
+  new_since n;
+  n.since = std::move(since);
+  n.updates = after.update_count();
+  n.sentences = after.sentence_count();
+  n.headline = cite(after, s);
+  n.notes = s.notes;
+  r.since = std::move(n);
+}
+
+situation_report build_report(const stream::view& v, const rank::summary& headline) {
+  const vsm::collection& c = v.collection();
   situation_report r;
   r.method = headline.method;
-  r.headline = cite(c, headline);
+  r.headline = cite(v, headline);
   r.notes = headline.notes;
-  r.updates = c.updates().size();
-  r.sentences = c.sentence_count();
+  r.updates = v.update_count();
+  r.sentences = v.sentence_count();
 
   std::map<std::string, std::size_t> by_source;
   const update* first = nullptr;
   const update* last = nullptr;
-  for (const update& u : c.updates()) {
+  for (std::size_t i = v.first_update(); i < v.end_update(); ++i) {
+    const update& u = c.updates()[i];
     if (u.text.empty()) ++r.updates_without_text;
     ++by_source[u.source.empty() ? "(unknown)" : u.source];
     if (r.inputs.empty() || r.inputs.back() != u.origin) {

@@ -21,7 +21,51 @@ nlohmann::json to_json(const cited_sentence& s) {
   return {{"text", s.text},         {"update_id", s.update_id}, {"time", s.time},
           {"source", s.source},     {"origin", s.origin},       {"line", s.line},
           {"byte_begin", s.byte_begin}, {"byte_end", s.byte_end}, {"words", s.words},
-          {"score", s.score},       {"truncated", s.truncated}};
+          {"score", s.score},       {"truncated", s.truncated},
+          {"reported", {{"updates", s.reported.updates},
+                        {"sources", s.reported.sources},
+                        {"first_update_id", s.reported.first_update_id},
+                        {"first_time", s.reported.first_time}}}};
+}
+
+// "reported by 3 sources: Reuters, AFP, BBC" or "reported in 2 updates"; empty when the
+// sentence's fact came in one update only.
+std::string reported_line(const repeat_info& r) {
+  if (r.updates < 2) return {};
+  if (r.sources.size() >= 2) {
+    constexpr std::size_t kNamed = 5;
+    std::string names;
+    for (std::size_t i = 0; i < r.sources.size() && i < kNamed; ++i)
+      names += (i ? ", " : "") + r.sources[i];
+    if (r.sources.size() > kNamed) names += fmt::format(" and {} more", r.sources.size() - kNamed);
+    return fmt::format("reported by {} sources: {}", r.sources.size(), names);
+  }
+  return fmt::format("reported in {} updates", r.updates);
+}
+
+std::string text_bullets(const std::vector<cited_sentence>& sentences) {
+  std::string out;
+  for (const auto& s : sentences) {
+    out += "  * " + printable(s.text);
+    if (auto rep = reported_line(s.reported); !rep.empty()) out += " [" + printable(rep) + "]";
+    out += "\n";
+  }
+  return out;
+}
+
+nlohmann::json since_json(const situation_report& r) {
+  if (!r.since) return nullptr;
+  nlohmann::json j = {{"since", r.since->since},
+                      {"updates", r.since->updates},
+                      {"sentences", r.since->sentences},
+                      {"headline", nlohmann::json::array()},
+                      {"notes", r.since->notes}};
+  for (const auto& s : r.since->headline) j["headline"].push_back(to_json(s));
+  return j;
+}
+
+std::string since_title(const new_since& n) {
+  return fmt::format("New since {} ({} {})", n.since, n.updates, n.updates == 1 ? "update" : "updates");
 }
 
 std::string sources_line(const situation_report& r) {
@@ -57,7 +101,9 @@ std::string md_escape(std::string_view raw) {
 
 std::string citation(const cited_sentence& s) {
   std::string who = s.source.empty() ? s.update_id : s.source;
-  return s.time.empty() ? who : fmt::format("{}, {}", who, s.time);
+  std::string out = s.time.empty() ? who : fmt::format("{}, {}", who, s.time);
+  if (auto rep = reported_line(s.reported); !rep.empty()) out += "; " + rep;
+  return out;
 }
 
 }  // namespace
@@ -128,8 +174,13 @@ std::string write_summary(const std::vector<cited_sentence>& sentences, std::str
 std::string write_report(const situation_report& r, output_format format) {
   switch (format) {
     case output_format::text: {
-      std::string out = "SITUATION REPORT\n\nWhat happened\n";
-      for (const auto& s : r.headline) out += "  * " + printable(s.text) + "\n";
+      std::string out = "SITUATION REPORT\n";
+      if (!r.until.empty()) out += fmt::format("As of {}\n", printable(r.until));
+      out += "\nWhat happened\n" + text_bullets(r.headline);
+      if (r.since) {
+        out += "\n" + printable(since_title(*r.since)) + "\n";
+        out += r.since->headline.empty() ? "  (nothing new)\n" : text_bullets(r.since->headline);
+      }
       out += fmt::format("\nUpdates: {} ({} sentences)\n", r.updates, r.sentences);
       if (r.updates_without_text > 0) {
         out += fmt::format("Updates without text: {}\n", r.updates_without_text);
@@ -140,8 +191,16 @@ std::string write_report(const situation_report& r, output_format format) {
       return out;
     }
     case output_format::markdown: {
-      std::string out = "# Situation report\n\n## What happened\n\n";
+      std::string out = "# Situation report\n\n";
+      if (!r.until.empty()) out += fmt::format("*As of {}*\n\n", md_escape(r.until));
+      out += "## What happened\n\n";
       out += write_summary(r.headline, r.method, output_format::markdown);
+      if (r.since) {
+        out += "\n## " + md_escape(since_title(*r.since)) + "\n\n";
+        out += r.since->headline.empty()
+                   ? std::string("Nothing new.\n")
+                   : write_summary(r.since->headline, r.method, output_format::markdown);
+      }
       out += fmt::format("\n## Coverage\n\n- **Updates:** {} ({} sentences)\n", r.updates,
                          r.sentences);
       if (r.updates_without_text > 0) {
@@ -167,6 +226,8 @@ std::string write_report(const situation_report& r, output_format format) {
                         {"seconds", r.span_seconds ? nlohmann::json(*r.span_seconds) : nlohmann::json()}};
       j["inputs"] = r.inputs;
       j["notes"] = r.notes;
+      j["until"] = r.until.empty() ? nlohmann::json() : nlohmann::json(r.until);
+      j["since"] = since_json(r);
       return dump(j);
     }
   }

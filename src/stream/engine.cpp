@@ -8,9 +8,10 @@
 namespace sitrep::stream {
 
 struct engine::state {
-  explicit state(vsm::collection c) : collection(std::move(c)) {}
+  state(vsm::collection c, const repeat_options& r) : collection(std::move(c)), groups(r) {}
   vsm::collection collection;
   postings terms;
+  repeats groups;
   std::vector<observer*> observers;
 };
 
@@ -20,9 +21,10 @@ engine& engine::operator=(engine&&) noexcept = default;
 engine::~engine() = default;
 
 result<engine> engine::create(const options& opts) {
+  if (auto st = validate(opts.repeats); !st) return st;
   auto c = vsm::collection::create(opts.space);
   if (!c) return c.error();
-  return engine(std::make_unique<state>(std::move(c).value()));
+  return engine(std::make_unique<state>(std::move(c).value(), opts.repeats));
 }
 
 status engine::attach(observer& o) {
@@ -49,6 +51,7 @@ result<sentence_range> engine::add(update u) {
   added.first = c.sentence_count();
   c.add(std::move(u));
   added.last = c.sentence_count();
+  s_->groups.add(c, s_->terms, added.first, added.last);
   for (std::size_t i = added.first; i < added.last; ++i) {
     s_->terms.add_sentence(static_cast<std::uint32_t>(i), c.sentence(i).terms);
   }
@@ -58,6 +61,7 @@ result<sentence_range> engine::add(update u) {
 
 const vsm::collection& engine::collection() const noexcept { return s_->collection; }
 const postings& engine::term_postings() const noexcept { return s_->terms; }
+const repeats& engine::repeat_groups() const noexcept { return s_->groups; }
 std::size_t engine::size() const noexcept { return s_->collection.updates().size(); }
 
 }  // namespace sitrep::stream

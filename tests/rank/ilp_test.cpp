@@ -191,7 +191,7 @@ TEST(IlpSummarizer, SolvesTheStreamExactlyWithinBudgetAndSilently) {
   ilp_summarizer::trace t;
   testing::internal::CaptureStdout();
   testing::internal::CaptureStderr();
-  summary s = (*ilp)->summarize(c, {budget_unit::words, 40}, t);
+  summary s = (*ilp)->summarize(stream::view(c), {budget_unit::words, 40}, t);
   EXPECT_EQ(testing::internal::GetCapturedStdout(), "");
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
   EXPECT_TRUE(t.solved) << t.solver_status.message();
@@ -211,7 +211,7 @@ TEST(IlpSummarizer, SolverFailureFallsBackToGreedyAndSaysSo) {
   ilp_summarizer::trace t;
   testing::internal::CaptureStdout();
   testing::internal::CaptureStderr();
-  summary s = (*ilp)->summarize(c, {budget_unit::words, 40}, t);
+  summary s = (*ilp)->summarize(stream::view(c), {budget_unit::words, 40}, t);
   EXPECT_EQ(testing::internal::GetCapturedStdout(), "");  // the library never prints
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
   EXPECT_FALSE(t.solved);
@@ -242,7 +242,7 @@ TEST(IlpSummarizer, TimeLimitPathGivesAValidSummary) {
       EXPECT_LT(s.sentences[k - 1].sentence, s.sentences[k].sentence);
     // Whether 1 ms sufficed is the machine's business; if it did not, the summary says so.
     ilp_summarizer::trace t;
-    summary traced = (*ilp)->summarize(c, {budget_unit::words, limit}, t);
+    summary traced = (*ilp)->summarize(stream::view(c), {budget_unit::words, limit}, t);
     EXPECT_EQ(traced.notes.empty(), t.optimal) << limit;
   }
 }

@@ -53,8 +53,9 @@ namespace sitrep::rank {
 class auto_summarizer final : public summarizer {
  public:
   /// Every number must be finite; weights, boosts, bonuses and exponents other than
-  /// `length_exponent` are >= 0, fractions and shares are in [0, 1], `copy_similarity` in
-  /// [0, 1] (0: off), `position_decay` >= 0 (0: no position prior), `min_support` >= 1.
+  /// `length_exponent` are >= 0, fractions and shares are in [0, 1], `copy_similarity` and
+  /// `seen_weight` in [0, 1] (0: off), `position_decay` >= 0 (0: no position prior),
+  /// `min_support` >= 1.
   struct options {
     double unigram_weight = 0.25;     ///< weight of a unigram concept relative to a bigram
     std::size_t min_support = 2;      ///< updates a concept needs (1 when the stream has one)
@@ -71,6 +72,9 @@ class auto_summarizer final : public summarizer {
     double min_concept_share = 0.05;  ///< candidates weigh at least this share of the mean
     double cost_exponent = 1.0;       ///< r in gain / cost^r
     std::size_t swap_rounds = 20;     ///< improving moves of the local search (0: greedy only)
+    double seen_weight = 0.1;         ///< share of weight left to concepts told before a view
+    bool recency_by_time = true;      ///< recent = the newest share of the time span, when timed
+    std::size_t max_candidates = 5000;  ///< best candidates kept for the search (0: all)
     selection_options selection;
   };
   /// invalid_argument naming the first option out of range (ranges above).
@@ -79,7 +83,8 @@ class auto_summarizer final : public summarizer {
   static result<std::unique_ptr<auto_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "auto"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
  private:
   explicit auto_summarizer(options o) : o_(o) {}

@@ -35,7 +35,8 @@ class centroid_summarizer final : public summarizer {
   static result<std::unique_ptr<centroid_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "centroid"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
  private:
   explicit centroid_summarizer(options o) : o_(o) {}

@@ -131,7 +131,8 @@ class ilp_summarizer final : public summarizer {
   static result<std::unique_ptr<ilp_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "ilp"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
   /// What the last summarize() did is not kept (the summarizer is stateless); this is how one
   /// call went, for tests and diagnostics.
@@ -143,7 +144,7 @@ class ilp_summarizer final : public summarizer {
     status solver_status;        ///< the solver's error when it failed
   };
   /// summarize(), also reporting how the program went.
-  summary summarize(const vsm::collection& c, const budget& b, trace& t) const;
+  summary summarize(const stream::view& v, const budget& b, trace& t) const;
 
  private:
   explicit ilp_summarizer(const options& o) : o_(o) {}

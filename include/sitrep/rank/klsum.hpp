@@ -56,7 +56,8 @@ class klsum_summarizer final : public summarizer {
   static result<std::unique_ptr<klsum_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "klsum"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
   /// KL(P || Q_S) for the summary made of `sentences` (formula above), with smoothing at least
   /// 1e-9.

@@ -29,7 +29,8 @@ class lead_summarizer final : public summarizer {
   static result<std::unique_ptr<lead_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "lead"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
  private:
   explicit lead_summarizer(options o) : o_(o) {}

@@ -36,7 +36,8 @@ class lexrank_summarizer final : public summarizer {
   static result<std::unique_ptr<lexrank_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "lexrank"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
  private:
   explicit lexrank_summarizer(options o) : o_(o) {}

@@ -18,8 +18,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sitrep/rank/summary.hpp"
@@ -50,7 +52,10 @@ selection_options for_budget(const selection_options& o, const budget& b);
 
 class redundancy_filter {
  public:
-  redundancy_filter(const vsm::collection& c, const selection_options& o);
+  /// With `groups` (a repeat group id per sentence of `c`, stream::view::groups()), two members
+  /// of one group always repeat each other.
+  redundancy_filter(const vsm::collection& c, const selection_options& o,
+                    std::span<const std::uint32_t> groups = {});
   /// Whether sentence `candidate` repeats any of `chosen`.
   bool repeats(std::size_t candidate, std::span<const std::size_t> chosen);
   /// Similarity the filter uses between two sentences (TF-IDF cosine).
@@ -60,8 +65,9 @@ class redundancy_filter {
   const vsm::sparse_vector& vec(std::size_t i);
   const vsm::collection& c_;
   selection_options o_;
-  std::vector<vsm::sparse_vector> cache_;
-  std::vector<bool> cached_;
+  std::span<const std::uint32_t> groups_;
+  // Only the sentences compared are weighed: a stream of millions of sentences, few compared.
+  std::unordered_map<std::size_t, vsm::sparse_vector> cache_;
 };
 
 /// Whether a sentence is a candidate at all (long enough, has content terms).
@@ -77,13 +83,17 @@ std::vector<std::size_t> choosable_indices(const vsm::collection& c, const selec
                                            std::size_t limit);
 
 /// Greedy budgeted selection by descending `scores` (one per sentence; ties go to the earlier
-/// sentence), skipping sentences that repeat a chosen one or no longer fit.
+/// sentence), skipping sentences that repeat a chosen one (or one of its group, with `groups`)
+/// or no longer fit.
 summary select_greedy(const vsm::collection& c, std::span<const double> scores, const budget& b,
-                      const selection_options& o, std::string_view method);
+                      const selection_options& o, std::string_view method,
+                      std::span<const std::uint32_t> groups = {});
 
 /// Puts picks in stream order and, when `picks` is empty but the collection is not, falls back
 /// to the best-scored sentence (cut to the budget if it is too long). Every method ends here.
+/// `scores` are those of sentences [first, first + scores.size()): a view's.
 summary finish_summary(const vsm::collection& c, std::vector<scored_sentence> picks,
-                       std::span<const double> scores, const budget& b, std::string_view method);
+                       std::span<const double> scores, const budget& b, std::string_view method,
+                       std::size_t first = 0);
 
 }  // namespace sitrep::rank

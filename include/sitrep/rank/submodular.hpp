@@ -80,7 +80,8 @@ class submodular_summarizer final : public summarizer {
   static result<std::unique_ptr<submodular_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "submodular"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
   /// The objective on one collection, for tests and inspection: built once (similarities,
   /// clusters, singleton rewards), then F evaluated on any set of sentence indices.

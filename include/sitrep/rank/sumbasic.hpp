@@ -70,7 +70,8 @@ class sumbasic_summarizer final : public summarizer {
   static result<std::unique_ptr<sumbasic_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "sumbasic"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
   /// p(w) for every term id of `c`'s vocabulary (0 for a term in no sentence); sums to 1
   /// unless the collection has no content term (then all 0).
@@ -98,7 +99,8 @@ class freqsum_summarizer final : public summarizer {
   static result<std::unique_ptr<freqsum_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "freqsum"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
  private:
   explicit freqsum_summarizer(options o) : o_(o) {}

@@ -3,6 +3,7 @@
 //   auto s = sitrep::rank::make_summarizer("lexrank");
 //   if (!s) return s.error();                       // not_found lists the known ids
 //   sitrep::rank::summary out = (*s)->summarize(collection, {sitrep::rank::budget_unit::words, 60});
+//   sitrep::rank::summary live = (*s)->summarize(sitrep::stream::view(engine), {});  // repeats out
 //
 //   for (const auto& m : sitrep::rank::methods()) std::cout << m.id << '\t' << m.summary << '\n';
 //
@@ -23,6 +24,7 @@
 #include "sitrep/core/status.hpp"
 #include "sitrep/rank/selection.hpp"
 #include "sitrep/rank/summary.hpp"
+#include "sitrep/stream/view.hpp"
 #include "sitrep/vsm/collection.hpp"
 
 namespace sitrep::rank {
@@ -32,8 +34,13 @@ class summarizer {
   virtual ~summarizer() = default;
   /// The method's stable id ("lexrank").
   virtual std::string_view id() const noexcept = 0;
-  /// A summary of everything in `c` within `b`.
-  virtual summary summarize(const vsm::collection& c, const budget& b) const = 0;
+  /// A summary of the part of the stream `v` shows, within `b`: its sentences only, never two
+  /// of one repeat group (when the view has groups).
+  virtual summary summarize(const stream::view& v, const budget& b) const = 0;
+  /// A summary of everything in `c` within `b` (a view of all of it, without repeat groups).
+  summary summarize(const vsm::collection& c, const budget& b) const {
+    return summarize(stream::view(c), b);
+  }
 };
 
 /// One row of the method table.
@@ -45,6 +52,11 @@ struct method_info {
 
 /// Every method, the default ("auto") first.
 std::span<const method_info> methods();
+
+/// What a method that works on whole collections does with a part of one: summarizes a
+/// collection of the view's updates alone (analyzed again, with frequencies over the part),
+/// keeping the view's groups, and returns the summary with the stream's sentence indexes.
+summary summarize_part(const summarizer& s, const stream::view& v, const budget& b);
 
 /// The id `sitrep summarize` uses when none is given.
 std::string_view default_method();

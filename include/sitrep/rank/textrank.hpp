@@ -48,7 +48,8 @@ class textrank_summarizer final : public summarizer {
   static result<std::unique_ptr<textrank_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "textrank"; }
-  summary summarize(const vsm::collection& c, const budget& b) const override;
+  using summarizer::summarize;
+  summary summarize(const stream::view& v, const budget& b) const override;
 
   /// The edge weight between sentences `a` and `b` (formula above); 0 for `a == b`.
   static double similarity(const vsm::collection& c, std::size_t a, std::size_t b);

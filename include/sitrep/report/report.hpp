@@ -7,6 +7,8 @@
 //   if (!summarizer) return summarizer.error();
 //   sitrep::rank::summary s = (*summarizer)->summarize(*c, {});   // the default 100 words
 //   sitrep::report::situation_report r = sitrep::report::build_report(*c, s);
+//   // From a live engine, with repeats grouped ("reported by 3 sources") and a part of the
+//   // stream: build_report(sitrep::stream::view(engine).until(position), summary).
 //   // Writers (writer.hpp): text, markdown or json.
 //   std::cout << sitrep::report::write_report(r, sitrep::report::output_format::text);
 //
@@ -22,9 +24,19 @@
 #include <vector>
 
 #include "sitrep/rank/summary.hpp"
+#include "sitrep/stream/view.hpp"
 #include "sitrep/vsm/collection.hpp"
 
 namespace sitrep::report {
+
+/// Who carried a sentence's fact: its repeat group (stream/repeats.hpp) up to the report's
+/// moment.
+struct repeat_info {
+  std::size_t updates = 1;           ///< updates that carried it, the cited one included
+  std::vector<std::string> sources;  ///< distinct named sources among them, first carrier first
+  std::string first_update_id;       ///< the update where it first appeared
+  std::string first_time;            ///< that update's time as written, may be empty
+};
 
 /// A sentence chosen for the report, with where it came from.
 struct cited_sentence {
@@ -39,11 +51,22 @@ struct cited_sentence {
   std::size_t words = 0;    ///< white-space words
   double score = 0;         ///< the method's score
   bool truncated = false;   ///< cut to fit a budget no whole sentence fits
+  repeat_info reported;     ///< who else carried it (1 update, no sources: nobody else)
 };
 
 struct source_count {
   std::string source;  ///< "(unknown)" for updates without a source
   std::size_t updates = 0;
+};
+
+/// What came after a moment the reader last looked (`sitrep report --since`).
+struct new_since {
+  std::string since;      ///< the moment as given: an update id or a time
+  std::size_t updates = 0;    ///< updates after it
+  std::size_t sentences = 0;  ///< their sentences
+  /// Their summary: what they add, nothing the stream had told before the moment.
+  std::vector<cited_sentence> headline;
+  std::vector<std::string> notes;  ///< that summary's notes
 };
 
 struct situation_report {
@@ -59,12 +82,25 @@ struct situation_report {
   std::optional<std::int64_t> span_seconds;  ///< last - first, when both parse
   std::vector<std::string> inputs;     ///< input files in reading order
   std::vector<std::string> notes;      ///< the summary's notes (rank::summary::notes)
+  /// The moment the report stands at, as given (`--until`), when it is not the end of the stream.
+  std::string until;
+  /// What is new since a moment, when asked for (`--since`).
+  std::optional<new_since> since;
 };
 
-/// The cited sentences of a summary, in its order.
+/// The cited sentences of a summary, in its order. With a view that has repeat groups, each
+/// says who carried its fact in the view's stream up to the view's end.
 std::vector<cited_sentence> cite(const vsm::collection& c, const rank::summary& s);
+std::vector<cited_sentence> cite(const stream::view& v, const rank::summary& s);
 
-/// Builds the report of everything in `c` with `headline` as its summary.
+/// Builds the report of the updates `v` shows with `headline` as its summary.
+situation_report build_report(const stream::view& v, const rank::summary& headline);
+/// The same for everything in `c`.
 situation_report build_report(const vsm::collection& c, const rank::summary& headline);
+
+/// Adds the "new since" section: `after` (the updates after the moment `since`, as given)
+/// summarized by `s`.
+void add_new_since(situation_report& r, const stream::view& after, std::string since,
+                   const rank::summary& s);
 
 }  // namespace sitrep::report

@@ -16,9 +16,11 @@
 //
 // The engine owns the stream's vector space (vsm::collection: the updates, their sentences,
 // the vocabulary and document frequencies) and the indexes built over it as updates arrive:
-// today the postings (term -> sentences that hold it), which every method and observer that
-// needs "sentences with this term" shares instead of building its own. Adding an update
-// segments and analyzes only that update, extends the postings of its terms, then calls every
+// the postings (term -> sentences that hold it), which every method and observer that needs
+// "sentences with this term" shares instead of building its own, and the repeat groups
+// (repeats.hpp: each new sentence joins the group of an earlier one it repeats, found through
+// the postings). Adding an update segments and analyzes only that update, groups its sentences,
+// extends the postings of its terms, then calls every
 // attached observer, in the order they were attached, with the new update's sentence range.
 // Nothing reads the earlier stream to take one more update.
 //
@@ -46,6 +48,7 @@
 #include "sitrep/core/status.hpp"
 #include "sitrep/core/update.hpp"
 #include "sitrep/stream/postings.hpp"
+#include "sitrep/stream/repeats.hpp"
 #include "sitrep/vsm/collection.hpp"
 
 namespace sitrep::stream {
@@ -75,9 +78,12 @@ class engine {
   struct options {
     /// How text becomes sentences and terms (language, stemming, stopwords, splitting).
     vsm::collection::options space;
+    /// How repeats are grouped (repeats.hpp).
+    repeat_options repeats;
   };
 
-  /// Validates the options (the language must have a stemmer and a stopword list).
+  /// Validates the options (the language must have a stemmer and a stopword list; the repeat
+  /// options must be in range).
   static result<engine> create(const options& opts);
 
   engine(engine&&) noexcept;
@@ -98,6 +104,8 @@ class engine {
   const vsm::collection& collection() const noexcept;
   /// Term -> ascending sentence indexes, over every sentence so far.
   const postings& term_postings() const noexcept;
+  /// Repeat groups over every sentence so far.
+  const repeats& repeat_groups() const noexcept;
   /// Updates added so far.
   std::size_t size() const noexcept;
 
