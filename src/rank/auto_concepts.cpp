@@ -40,18 +40,30 @@ std::vector<double> stream_places(const stream::view& v, bool by_time) {
     for (std::size_t u = 0; u < v.first_update(); ++u)
       if (updates[u].unix_time) clock = std::max(clock.value_or(*updates[u].unix_time),
                                                  *updates[u].unix_time);
+    // An update is placed by its own time; one without a time by the clock when it came.
     std::vector<std::optional<std::int64_t>> at(n);
+    std::optional<std::int64_t> lo, hi;
+    bool all = true;
     for (std::size_t u = 0; u < n; ++u) {
       const auto& t = updates[v.first_update() + u].unix_time;
       if (t) clock = std::max(clock.value_or(*t), *t);
-      at[u] = clock;
+      at[u] = t ? t : clock;
+      if (!at[u]) {
+        all = false;
+        break;
+      }
+      lo = std::min(lo.value_or(*at[u]), *at[u]);
+      hi = std::max(hi.value_or(*at[u]), *at[u]);
     }
-    // A view whose every update has a clock, and whose clock moves.
-    if (at.front() && *at.back() > *at.front()) {
-      const double t0 = static_cast<double>(*at.front());
-      const double span = static_cast<double>(*at.back()) - t0;
-      for (std::size_t u = 0; u < n; ++u)
-        place[u] = (static_cast<double>(*at[u]) - t0) / span;
+    // Placed by rank in time (ties in arrival order), so that the newest tenth is a tenth of
+    // the updates, as in an untimed stream, but the newest by time, not by arrival.
+    if (all && *hi > *lo) {
+      std::vector<std::size_t> order(n);
+      for (std::size_t u = 0; u < n; ++u) order[u] = u;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return *at[a] < *at[b]; });
+      for (std::size_t r = 0; r < n; ++r)
+        place[order[r]] = static_cast<double>(r) / static_cast<double>(n);
       return place;
     }
   }

@@ -54,10 +54,11 @@ double occurrence_weight(const concept_options& o, std::size_t position,
 double occurrence_weight(const concept_options& o, std::size_t position, std::size_t u,
                          std::size_t updates);
 
-/// The place of each update of `v` (indexed from its first update) in [0, 1]: by time when
-/// `by_time` and the view's updates span some time (an update's time is the stream's clock when
-/// it arrived, the latest time seen so far: stream::view), by index (u / updates) otherwise;
-/// empty for a view of fewer than two updates.
+/// The place of each update of `v` (indexed from its first update) in [0, 1): its rank in time
+/// (ties in arrival order) over the view's updates when `by_time` and they span some time (an
+/// update without a time takes the stream's clock when it came: the latest time seen so far),
+/// its arrival index otherwise; rank / updates either way, so the newest tenth is a tenth of
+/// the updates. Empty for a view of fewer than two updates.
 std::vector<double> stream_places(const stream::view& v, bool by_time);
 
 /// For each sentence of `v` (indexed from its first), whether it copies an earlier sentence of

@@ -416,6 +416,16 @@ summary ilp_summarizer::summarize(const stream::view& v, const budget& b, trace&
             p.conflicts.emplace_back(a, other);
         }
     }
+    // Members of one repeat group conflict even when they share no word (a paraphrase).
+    if (const auto groups = v.groups(); !groups.empty()) {
+      std::vector<std::pair<std::uint32_t, std::size_t>> by_group;
+      for (std::size_t a = 0; a < cand.size(); ++a) by_group.emplace_back(groups[cand[a]], a);
+      std::sort(by_group.begin(), by_group.end());
+      for (std::size_t i = 0; i < by_group.size(); ++i)
+        for (std::size_t j = i + 1; j < by_group.size() && by_group[j].first == by_group[i].first;
+             ++j)
+          p.conflicts.emplace_back(by_group[i].second, by_group[j].second);
+    }
   }
   t.candidates = cand.size();
   t.concepts = p.concept_weights.size();

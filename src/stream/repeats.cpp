@@ -115,7 +115,8 @@ void repeats::add(const vsm::collection& c, const postings& p, std::size_t first
         // several content words.
         const double close = norm.held > 0 && held > 0 ? dot / (norm.held * std::sqrt(held)) : 0;
         if (shared >= o_.min_shared_terms && cos >= o_.min_cosine &&
-            close >= o_.group_similarity && close > join_cos)
+            close >= o_.group_similarity &&
+            (close > join_cos || (close == join_cos && j < join)))
           join = j, join_cos = close;
       }
     }

@@ -9,6 +9,7 @@
 
 #include "../../src/rank/auto_concepts.hpp"
 #include "../../src/rank/auto_select.hpp"
+#include "sitrep/stream/engine.hpp"
 
 namespace sitrep::rank {
 namespace {
@@ -209,6 +210,71 @@ TEST(AutoSummarizer, EmptyInputGivesEmptySummary) {
   ASSERT_TRUE(s_made.ok());
   auto& s = **s_made;
   EXPECT_TRUE(s.summarize(*c, {budget_unit::words, 50}).sentences.empty());
+}
+
+TEST(AutoConcepts, PlacesAreTimesWhenTheStreamIsTimedAndIndexesOtherwise) {
+  auto c = vsm::collection::create({});
+  ASSERT_TRUE(c.ok());
+  for (std::int64_t t : {0, 100, 10}) {  // the third update is older than the second
+    update u;
+    u.text = "Troops moved in.";
+    u.unix_time = t;
+    c->add(u);
+  }
+  const stream::view v(*c);
+  // By time: ranked by their times (the newest tenth is a tenth of the updates, by time).
+  auto by_time = detail::stream_places(v, true);
+  ASSERT_EQ(by_time.size(), 3u);
+  EXPECT_DOUBLE_EQ(by_time[0], 0.0);
+  EXPECT_NEAR(by_time[1], 2.0 / 3, 1e-12);
+  EXPECT_NEAR(by_time[2], 1.0 / 3, 1e-12);
+  auto by_index = detail::stream_places(v, false);
+  EXPECT_NEAR(by_index[1], 1.0 / 3, 1e-12);
+  EXPECT_NEAR(by_index[2], 2.0 / 3, 1e-12);
+  EXPECT_TRUE(detail::stream_places(v.range(0, 1), true).empty());  // one update: no place
+}
+
+// A live stream cut at update 2: what is new is the army's advance, not the airport again.
+TEST(AutoSummarizer, SinceAViewItLeavesOutWhatTheReaderWasToldBefore) {
+  auto e = stream::engine::create({});
+  ASSERT_TRUE(e.ok());
+  for (const char* t :
+       {"Rebels seized the northern airport early on Tuesday, officials said.",
+        "Officials confirmed that rebels seized the northern airport on Tuesday.",
+        "Rebels seized the northern airport early on Tuesday, officials said again.",
+        "The army retook the city centre after heavy fighting on Wednesday, officials said.",
+        "Government troops retook the city centre on Wednesday after a day of heavy street "
+        "fighting, a general said."}) {
+    update u;
+    u.text = t;
+    ASSERT_TRUE(e->add(u).ok());
+  }
+  const auto& c = e->collection();
+  auto s = auto_summarizer::create({});
+  ASSERT_TRUE(s.ok());
+  const stream::view after = stream::view(*e).since(2);
+  ASSERT_EQ(e->repeat_groups().group(2), 0u);  // update 2 repeats update 0
+  summary out = (*s)->summarize(after, {budget_unit::words, 14});
+  ASSERT_FALSE(out.sentences.empty());
+  for (const auto& pick : out.sentences) {
+    EXPECT_GE(pick.sentence, c.first_sentence_of(3)) << c.text(pick.sentence);
+  }
+}
+
+TEST(AutoSummarizer, TheCandidateCapKeepsTheBest) {
+  auto c = make({"Rebels seized the northern airport early on Tuesday, officials said.",
+                 "A local bakery won a regional prize for its sourdough bread this week.",
+                 "Officials confirmed that rebels seized the northern airport on Tuesday.",
+                 "Government troops are massing near the northern airport rebels seized."});
+  auto_summarizer::options o;
+  o.max_candidates = 1;
+  auto capped = auto_summarizer::create(o);
+  ASSERT_TRUE(capped.ok());
+  summary one = (*capped)->summarize(c, {budget_unit::words, 100});
+  ASSERT_EQ(one.sentences.size(), 1u);
+  EXPECT_NE(one.sentences[0].sentence, 1u);  // never the bakery, the first N or the last
+  o.seen_weight = 1.5;
+  EXPECT_FALSE(auto_summarizer::create(o).ok());
 }
 
 }  // namespace

@@ -109,6 +109,38 @@ TEST_P(EveryMethod, EmptyCollectionGivesEmptySummary) {
   EXPECT_TRUE((*s)->summarize(*c, {}).sentences.empty());
 }
 
+TEST_P(EveryMethod, APartOfTheStreamGivesSentencesOfThatPartOnly) {
+  auto c = stream();
+  auto s = make_summarizer(GetParam());
+  ASSERT_TRUE(s.ok());
+  const stream::view part = stream::view(c).range(2, 5);
+  summary out = (*s)->summarize(part, {budget_unit::words, 60});
+  ASSERT_FALSE(out.sentences.empty());
+  for (const auto& pick : out.sentences) {
+    EXPECT_TRUE(part.contains_sentence(pick.sentence)) << pick.sentence;
+    EXPECT_LE(pick.sentence, c.sentence_count());
+  }
+  EXPECT_TRUE((*s)->summarize(stream::view(c).since(c.updates().size()), {}).sentences.empty());
+}
+
+TEST_P(EveryMethod, NeverTwoMembersOfOneRepeatGroup) {
+  auto c = stream();
+  auto s = make_summarizer(GetParam());
+  ASSERT_TRUE(s.ok());
+  // Every sentence of updates 2, 3 and 4 is told to be one fact (a group): at most one is kept,
+  // however different their words.
+  std::vector<std::uint32_t> groups(c.sentence_count());
+  for (std::size_t i = 0; i < groups.size(); ++i) groups[i] = static_cast<std::uint32_t>(i);
+  const std::size_t first = c.first_sentence_of(2), end = c.first_sentence_of(5);
+  for (std::size_t i = first; i < end; ++i) groups[i] = static_cast<std::uint32_t>(first);
+  for (const stream::view& v : {stream::view(c, groups), stream::view(c, groups).range(1, 6)}) {
+    summary out = (*s)->summarize(v, {budget_unit::words, 400});
+    int members = 0;
+    for (const auto& pick : out.sentences) members += pick.sentence >= first && pick.sentence < end;
+    EXPECT_LE(members, 1);
+  }
+}
+
 std::vector<std::string> ids() {
   std::vector<std::string> out;
   for (const auto& m : methods()) out.emplace_back(m.id);

@@ -15,18 +15,26 @@
 //     once), counted only from `min_support` updates on; each update counts once, with its
 //     best-placed occurrence;
 //   - copies do not agree: a sentence whose TF-IDF cosine with an earlier sentence of another
-//     update reaches `copy_similarity` (a wire story re-run by a second paper, a live blog's
-//     recurring "get in touch" line) adds no support, so repetition by copying is not mistaken
-//     for independent sources confirming a fact;
+//     update reached `copy_similarity` when it arrived (a wire story re-run by a second paper, a
+//     live blog's recurring "get in touch" line) adds no support, so repetition by copying is
+//     not mistaken for independent sources confirming a fact. The match comes from the repeat
+//     index the engine keeps as updates arrive (stream/repeats.hpp), or, for a bare collection,
+//     from one built over it: no pairwise pass;
 //   - an occurrence near the top of its update counts more, by a smooth prior
 //     1 + `position_boost` * exp(-position / `position_decay`), since news writing puts the
 //     essential first;
-//   - an occurrence in the newest updates (the last `recent_fraction` of the stream) counts
+//   - an occurrence in the newest updates (the newest `recent_fraction` of them: by time when
+//     the updates carry times and `recency_by_time`, by arrival otherwise) counts
 //     `recency_boost` more: someone arriving late needs where things stand now; the opening
 //     stretch can be boosted alike (`opening_boost`, off by default);
+//   - in a view that starts after the stream's beginning ("new since"), a concept the earlier
+//     stream carried keeps `seen_weight` of its weight, and a sentence of a repeat group that
+//     began before the view is no candidate: the reader was told that already;
 //   - each sentence also earns a modular prior, scaled to the mean concept score of a candidate:
 //     `lead_bonus` * exp(-position / `position_decay`) (the lead of an update is its headline)
 //     plus, optionally, `centrality_weight` * cosine with the stream's TF-IDF centroid.
+// Only the `max_candidates` best-scored candidates (concepts plus priors; ties to the newest)
+// enter the search, so its cost does not grow with the stream.
 // Sentences under the shared bar of selection.hpp (`min_words`, lower for a short budget) are
 // not candidates, nor are sentences whose concepts weigh under `min_concept_share` of a mean
 // candidate's: they say nothing the stream agrees on, and a budget's leftover words are better
@@ -37,9 +45,9 @@
 // greedy's choices near the budget, then checked against the best single sentence; every
 // sentence kept passes the shared redundancy control (selection.hpp).
 //
-// Cost: linear in the stream's tokens for the concepts, plus pairwise cosines for the copy check
-// (quadratic in sentences), plus O(rounds x chosen x sentences x concepts per sentence) for the
-// search; all 50 DUC 2004 clusters take about 0.2 s on one core.
+// Cost: linear in the view's tokens for the concepts, plus O(rounds x chosen x candidates x
+// concepts per sentence) for the search with the candidates capped; every sentence kept passes
+// the redundancy filter, which also keeps one sentence per repeat group.
 // `summarize` is const and thread-safe like every summarizer.
 #pragma once
 

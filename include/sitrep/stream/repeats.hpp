@@ -57,7 +57,7 @@ struct repeat_options {
   /// Newest sentences read per probe term.
   std::size_t probe_depth = 48;
   /// Candidates compared exactly.
-  std::size_t verify = 6;
+  std::size_t verify = 16;
 };
 
 /// invalid_argument unless group_similarity is in (0, 1], min_cosine in [0, 1] and the counts
