@@ -39,6 +39,20 @@ norms weigh(const vsm::collection& c, const postings& p, std::size_t s,
   return n;
 }
 
+// Whether a sentence says something is not so: a denial is no repeat of the claim it denies
+// ("no ship caught fire" after "a tanker caught fire"). English stems; other languages' streams
+// simply never match them.
+bool negates(const vsm::collection& c, std::size_t s) {
+  static constexpr std::string_view kNegations[] = {"no", "not", "never", "n't", "deni",
+                                                    "nor", "neither", "nobodi", "none"};
+  for (vsm::term_id t : c.sentence(s).tokens) {
+    const std::string_view term = c.vocab().term(t);
+    for (std::string_view n : kNegations)
+      if (term == n) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void repeats::add(const vsm::collection& c, const postings& p, std::size_t first,
@@ -116,7 +130,8 @@ void repeats::add(const vsm::collection& c, const postings& p, std::size_t first
         const double close = norm.held > 0 && held > 0 ? dot / (norm.held * std::sqrt(held)) : 0;
         if (shared >= o_.min_shared_terms && cos >= o_.min_cosine &&
             close >= o_.group_similarity &&
-            (close > join_cos || (close == join_cos && j < join)))
+            (close > join_cos || (close == join_cos && j < join)) &&
+            negates(c, s) == negates(c, j))
           join = j, join_cos = close;
       }
     }

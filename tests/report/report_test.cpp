@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sitrep/rank/summarizer.hpp"
+#include "sitrep/stream/engine.hpp"
 
 namespace sitrep::report {
 namespace {
@@ -63,6 +64,56 @@ TEST(Cite, CopiesProvenanceAndFoldsSpace) {
   EXPECT_EQ(cited[0].byte_end, c.updates()[1].text.size());
   EXPECT_EQ(cited[0].words, 7u);
   EXPECT_DOUBLE_EQ(cited[0].score, 0.5);
+}
+
+// The same fact from three wires: the cited sentence names every source that carried it up to
+// the report's moment, first carrier first; a report as the stream stood earlier names fewer.
+TEST(BuildReport, NamesWhoElseCarriedEachSentenceUpToItsMoment) {
+  auto e = stream::engine::create({});
+  ASSERT_TRUE(e.ok());
+  const std::pair<const char*, const char*> rows[] = {
+      {"Reuters", "Gunmen stormed the Radisson Blu hotel in Bamako and took 170 hostages."},
+      {"AFP", "Gunmen have stormed the Radisson Blu hotel in Bamako, taking 170 hostages."},
+      {"Reuters", "The weather in Paris was mild on Friday."},
+      {"BBC", "Islamist gunmen stormed the Radisson Blu hotel in Bamako, holding 170 hostages."},
+  };
+  int n = 0;
+  for (const auto& [source, text] : rows) {
+    update u;
+    u.id = "u" + std::to_string(++n);
+    u.time = "2015-11-20T0" + std::to_string(n) + ":00:00Z";
+    u.source = source;
+    u.text = text;
+    ASSERT_TRUE(e->add(u).ok());
+  }
+  rank::summary s{"test", {{0, 1.0, 0}}, {}};
+  const stream::view all(*e);
+  auto r = build_report(all, s);
+  ASSERT_EQ(r.headline.size(), 1u);
+  const repeat_info& rep = r.headline[0].reported;
+  EXPECT_EQ(rep.updates, 3u);
+  EXPECT_EQ(rep.sources, (std::vector<std::string>{"Reuters", "AFP", "BBC"}));
+  EXPECT_EQ(rep.first_update_id, "u1");
+  EXPECT_EQ(rep.first_time, "2015-11-20T01:00:00Z");
+
+  auto earlier = build_report(all.until(2), s);
+  EXPECT_EQ(earlier.updates, 2u);
+  EXPECT_EQ(earlier.headline[0].reported.updates, 2u);
+  EXPECT_EQ(earlier.headline[0].reported.sources, (std::vector<std::string>{"Reuters", "AFP"}));
+
+  // Without groups (a bare collection), a sentence is carried by its own update only.
+  auto bare = build_report(e->collection(), s);
+  EXPECT_EQ(bare.headline[0].reported.updates, 1u);
+  EXPECT_EQ(bare.headline[0].reported.sources, (std::vector<std::string>{"Reuters"}));
+
+  add_new_since(r, all.since(2), "u2", rank::summary{"test", {{3, 1.0, 0}}, {"a note"}});
+  ASSERT_TRUE(r.since.has_value());
+  EXPECT_EQ(r.since->since, "u2");
+  EXPECT_EQ(r.since->updates, 2u);
+  EXPECT_EQ(r.since->sentences, 2u);
+  ASSERT_EQ(r.since->headline.size(), 1u);
+  EXPECT_EQ(r.since->headline[0].update_id, "u4");
+  EXPECT_EQ(r.since->notes, std::vector<std::string>{"a note"});
 }
 
 }  // namespace

@@ -165,5 +165,60 @@ TEST(WriteJson, CarriesTheSummaryNotes) {
   EXPECT_EQ(write_summary(r.headline, "ilp", output_format::text, notes), r.headline[0].text + "\n");
 }
 
+situation_report with_repeats_and_news() {
+  situation_report r = sample();
+  r.headline[0].reported = {3, {"Fire Service", "Coastline Radio", "Harbour Police"}, "u1",
+                            "2026-03-14T06:02:00Z"};
+  new_since n;
+  n.since = "2026-03-14T08:00:00Z";
+  n.updates = 1;
+  n.sentences = 1;
+  cited_sentence s = r.headline[0];
+  s.text = "Seven people were injured.";
+  s.reported = {};
+  n.headline = {s};
+  r.since = n;
+  r.until = "u9";
+  return r;
+}
+
+TEST(WriteReport, TextAndMarkdownSayWhoReportedItAndWhatIsNew) {
+  const situation_report r = with_repeats_and_news();
+  std::string t = write_report(r, output_format::text);
+  EXPECT_NE(t.find("[reported by 3 sources: Fire Service, Coastline Radio, Harbour Police]"),
+            std::string::npos) << t;
+  EXPECT_NE(t.find("New since 2026-03-14T08:00:00Z (1 update)\n  * Seven people were injured."),
+            std::string::npos) << t;
+  EXPECT_NE(t.find("As of u9"), std::string::npos);
+  EXPECT_LT(t.find("What happened"), t.find("New since"));
+  std::string m = write_report(r, output_format::markdown);
+  EXPECT_NE(m.find("## New since 2026-03-14T08:00:00Z (1 update)"), std::string::npos) << m;
+  EXPECT_NE(m.find("reported by 3 sources"), std::string::npos);
+
+  situation_report quiet = r;
+  quiet.since->headline.clear();
+  quiet.since->updates = 0;
+  EXPECT_NE(write_report(quiet, output_format::text).find("(nothing new)"), std::string::npos);
+  // One source, two updates: counted in updates.
+  quiet.headline[0].reported = {2, {"Fire Service"}, "u1", ""};
+  EXPECT_NE(write_report(quiet, output_format::text).find("[reported in 2 updates]"),
+            std::string::npos);
+}
+
+TEST(WriteReport, JsonCarriesRepeatsSinceAndUntil) {
+  auto j = nlohmann::json::parse(write_report(with_repeats_and_news(), output_format::json));
+  const auto& rep = j["headline"][0]["reported"];
+  EXPECT_EQ(rep["updates"], 3);
+  EXPECT_EQ(rep["sources"][1], "Coastline Radio");
+  EXPECT_EQ(rep["first_update_id"], "u1");
+  EXPECT_EQ(j["since"]["since"], "2026-03-14T08:00:00Z");
+  EXPECT_EQ(j["since"]["updates"], 1);
+  EXPECT_EQ(j["since"]["headline"][0]["text"], "Seven people were injured.");
+  EXPECT_EQ(j["until"], "u9");
+  auto plain = nlohmann::json::parse(write_report(sample(), output_format::json));
+  EXPECT_TRUE(plain["since"].is_null());
+  EXPECT_TRUE(plain["until"].is_null());
+}
+
 }  // namespace
 }  // namespace sitrep::report

@@ -78,6 +78,15 @@ TEST(repeats, one_shared_name_is_not_a_repeat) {
   EXPECT_EQ(e.repeat_groups().group(1), 1u);
 }
 
+TEST(repeats, a_denial_is_no_repeat_of_the_claim_it_denies) {
+  engine e = feed({make("a", "Witnesses say a tanker moored at the depot caught fire this morning."),
+                   make("b", "The harbour authority says no tanker moored at the depot caught fire."),
+                   make("c", "A tanker moored at the depot caught fire this morning, witnesses say.")});
+  const repeats& r = e.repeat_groups();
+  EXPECT_EQ(r.group(1), 1u);
+  EXPECT_EQ(r.group(2), 0u);
+}
+
 TEST(repeats, find_repeats_over_a_collection_groups_as_the_engine_does_here) {
   engine e = feed(kWire);
   repeats batch = find_repeats(e.collection());

@@ -20,8 +20,9 @@
 // `group_similarity` (words that only one of the two sentences ever used are left out of that
 // one: they cannot witness a repeat, and a paraphrase brings words of its own, such as the
 // seed's "US forces are assisting in the hotel hostage crisis" and, six updates later, "Cheadle
-// also says that U.S. special forces are assisting at the hotel hostage situation"). Otherwise
-// it starts a group of its own. A group keeps its members in
+// also says that U.S. special forces are assisting at the hotel hostage situation"), and one
+// says something is not so while the other does not (a denial is no repeat of the claim it
+// denies: English negations). Otherwise it starts a group of its own. A group keeps its members in
 // arrival order, the first being its id. Grouping is greedy and never revised: a later sentence
 // that bridges two groups joins the closer one, and the two stay apart.
 //
