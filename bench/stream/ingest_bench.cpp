@@ -7,7 +7,11 @@
 // generated in memory, a chunk of 4096 lines at a time so that the input buffer never
 // dominates memory, and only the work under test is timed:
 //   decode  `io::record_decoder` on each line (the update is then dropped);
-//   add     decode, then `vsm::collection::add` (segment, analyze, index), which keeps it.
+//   add     decode, then `vsm::collection::add` (segment, analyze, index), which keeps it;
+//   engine  decode, then `stream::engine::add`: the collection's work plus the postings and the
+//           repeat groups (the live engine's ingest); then, untimed by the ingest figures, one
+//           summary of the whole stream by the default method at 100 words (`sum s`: wall
+//           seconds of `summarize` alone, on the same thread).
 // Every run is a fresh child process, so its peak RSS (getrusage ru_maxrss) is its own. The
 // table gives min and median wall seconds and CPU seconds (this thread's, CLOCK_THREAD_CPUTIME_ID:
 // on a shared machine the wall time includes waiting for a core) over the runs, updates/s at
@@ -16,7 +20,7 @@
 // "base" is the peak RSS before the first line (the corpora read for the generator, about a
 // tenth of the liveblog text): it is part of the peak, so the ratio is slightly pessimistic.
 //
-// Options: --shared DIR, --sizes N[,N...], --modes decode,add, --repeat R (default 3).
+// Options: --shared DIR, --sizes N[,N...], --modes decode,add,engine, --repeat R (default 3).
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,6 +35,8 @@
 #include <vector>
 
 #include "sitrep/io/record_decoder.hpp"
+#include "sitrep/rank/summarizer.hpp"
+#include "sitrep/stream/engine.hpp"
 #include "sitrep/vsm/collection.hpp"
 #include "stream_source.hpp"
 
@@ -51,7 +57,10 @@ struct run_result {
   double peak_rss = 0;  // bytes
   double sentences = 0;
   double terms = 0;
+  double summary_seconds = -1;  // engine mode: one summary of the whole stream
 };
+
+enum class mode { decode, add, engine };
 
 double thread_cpu_seconds() {
   timespec ts{};
@@ -66,7 +75,7 @@ double peak_rss_bytes() {
 }
 
 // Runs one measurement in this (child) process.
-int measure(const sitrep::bench::stream_options& opts, std::size_t updates, bool add,
+int measure(const sitrep::bench::stream_options& opts, std::size_t updates, mode m,
             run_result& r) {
   auto gen = sitrep::bench::stream_source::create(opts);
   if (!gen) {
@@ -74,8 +83,9 @@ int measure(const sitrep::bench::stream_options& opts, std::size_t updates, bool
     return 2;
   }
   auto coll = sitrep::vsm::collection::create({});
-  if (!coll) {
-    std::fprintf(stderr, "ingest_bench: %s\n", coll.error().message().c_str());
+  auto eng = sitrep::stream::engine::create({});
+  if (!coll || !eng) {
+    std::fprintf(stderr, "ingest_bench: cannot create the collection\n");
     return 2;
   }
   sitrep::io::record_decoder decode("stream.jsonl", sitrep::io::input_format::jsonl);
@@ -107,7 +117,8 @@ int measure(const sitrep::bench::stream_options& opts, std::size_t updates, bool
         std::fprintf(stderr, "ingest_bench: %s\n", u.error().message().c_str());
         return 2;
       }
-      if (add && *u) coll->add(std::move(**u));
+      if (m == mode::add && *u) coll->add(std::move(**u));
+      if (m == mode::engine && *u && !eng->add(std::move(**u))) return 2;
     }
     busy += std::chrono::steady_clock::now() - t0;
     r.cpu_seconds += thread_cpu_seconds() - c0;
@@ -115,14 +126,24 @@ int measure(const sitrep::bench::stream_options& opts, std::size_t updates, bool
   }
   r.seconds = std::chrono::duration<double>(busy).count();
   r.peak_rss = peak_rss_bytes();
-  for (const auto& u : coll->updates()) r.text_bytes += static_cast<double>(u.text.size());
-  r.sentences = static_cast<double>(coll->sentence_count());
-  r.terms = static_cast<double>(coll->vocab().size());
+  const sitrep::vsm::collection& held = m == mode::engine ? eng->collection() : *coll;
+  for (const auto& u : held.updates()) r.text_bytes += static_cast<double>(u.text.size());
+  r.sentences = static_cast<double>(held.sentence_count());
+  r.terms = static_cast<double>(held.vocab().size());
+  if (m == mode::engine) {
+    auto method = sitrep::rank::make_summarizer(sitrep::rank::default_method());
+    if (!method) return 2;
+    auto t0 = std::chrono::steady_clock::now();
+    auto s = (*method)->summarize(sitrep::stream::view(*eng), {});
+    r.summary_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (s.sentences.empty() && held.sentence_count() > 0) return 2;
+  }
   return 0;
 }
 
 // Runs `measure` in a child process and reads its result back through a pipe.
-bool run_child(const sitrep::bench::stream_options& opts, std::size_t updates, bool add,
+bool run_child(const sitrep::bench::stream_options& opts, std::size_t updates, mode m,
                run_result& r) {
   int fd[2];
   if (pipe(fd) != 0) return false;
@@ -132,7 +153,7 @@ bool run_child(const sitrep::bench::stream_options& opts, std::size_t updates, b
   if (pid == 0) {
     close(fd[0]);
     run_result mine;
-    int rc = measure(opts, updates, add, mine);
+    int rc = measure(opts, updates, m, mine);
     if (rc == 0 && write(fd[1], &mine, sizeof mine) != sizeof mine) rc = 1;
     _exit(rc);
   }
@@ -197,21 +218,23 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  std::printf("%-6s %8s %4s %8s %8s %8s %8s %10s %10s %7s %7s %8s %7s %6s %8s %6s\n", "mode",
-              "updates", "runs", "min s", "med s", "min cpu", "med cpu", "updates/s", "upd/cpu-s",
-              "MB/s", "base MB", "peak MB", "text MB", "ratio", "sentences", "terms");
-  for (const std::string& mode : modes) {
-    const bool add = mode == "add";
-    if (!add && mode != "decode") {
-      std::fprintf(stderr, "ingest_bench: unknown mode %s\n", mode.c_str());
+  std::printf("%-6s %8s %4s %8s %8s %8s %8s %10s %10s %7s %7s %8s %7s %6s %8s %6s %7s\n",
+              "mode", "updates", "runs", "min s", "med s", "min cpu", "med cpu", "updates/s",
+              "upd/cpu-s", "MB/s", "base MB", "peak MB", "text MB", "ratio", "sentences", "terms",
+              "sum s");
+  for (const std::string& name : modes) {
+    const mode m = name == "add" ? mode::add : name == "engine" ? mode::engine : mode::decode;
+    if (m == mode::decode && name != "decode") {
+      std::fprintf(stderr, "ingest_bench: unknown mode %s\n", name.c_str());
       return 2;
     }
+    const std::string& mode = name;
     for (std::size_t n : sizes) {
-      std::vector<double> secs, cpus, peaks, bases;
+      std::vector<double> secs, cpus, peaks, bases, sums;
       run_result last;
       for (int k = 0; k < repeat; ++k) {
         run_result r;
-        if (!run_child(opts, n, add, r)) {
+        if (!run_child(opts, n, m, r)) {
           std::fprintf(stderr, "ingest_bench: run failed (%s, %zu updates)\n", mode.c_str(), n);
           return 1;
         }
@@ -219,6 +242,7 @@ int main(int argc, char** argv) {
         cpus.push_back(r.cpu_seconds);
         peaks.push_back(r.peak_rss);
         bases.push_back(r.base_rss);
+        sums.push_back(r.summary_seconds);
         last = r;
       }
       const double med = median(secs);
@@ -226,14 +250,16 @@ int main(int argc, char** argv) {
       const double peak = median(peaks);
       constexpr double kMB = 1e6;
       char ratio[16] = "-";
-      if (add) std::snprintf(ratio, sizeof ratio, "%.2f", peak / last.text_bytes);
+      if (m != mode::decode) std::snprintf(ratio, sizeof ratio, "%.2f", peak / last.text_bytes);
+      char sum[16] = "-";
+      if (m == mode::engine) std::snprintf(sum, sizeof sum, "%.3f", median(sums));
       std::printf(
           "%-6s %8zu %4d %8.3f %8.3f %8.3f %8.3f %10.0f %10.0f %7.1f %7.1f %8.1f %7.1f %6s %8.0f "
-          "%6.0f\n",
+          "%6.0f %7s\n",
           mode.c_str(), n, repeat, *std::min_element(secs.begin(), secs.end()), med,
           *std::min_element(cpus.begin(), cpus.end()), med_cpu, static_cast<double>(n) / med,
           static_cast<double>(n) / med_cpu, last.input_bytes / kMB / med, median(bases) / kMB,
-          peak / kMB, last.text_bytes / kMB, ratio, last.sentences, last.terms);
+          peak / kMB, last.text_bytes / kMB, ratio, last.sentences, last.terms, sum);
       std::fflush(stdout);
     }
   }

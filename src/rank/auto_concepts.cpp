@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
-#include <unordered_set>
+#include <bit>
+#include <utility>
 
 namespace sitrep::rank::detail {
 
@@ -86,6 +86,60 @@ std::vector<bool> copies(const stream::view& v, double copy_similarity) {
 
 namespace {
 
+// Concept key -> id, open addressing with linear probing: a stream of millions of sentences
+// interns hundreds of millions of keys per summary, and std::unordered_map's node per key and
+// pointer chase per lookup dominated the summary's time.
+class concept_index {
+ public:
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // no concept key is all ones
+
+  /// The id of `key`, giving it `fresh` when new; the bool says whether it was new.
+  std::pair<concept_id, bool> intern(std::uint64_t key, concept_id fresh) {
+    if ((size_ + 1) * 2 > keys_.size()) grow();
+    std::size_t i = slot(key);
+    while (keys_[i] != kEmpty) {
+      if (keys_[i] == key) return {ids_[i], false};
+      i = (i + 1) & mask_;
+    }
+    keys_[i] = key;
+    ids_[i] = fresh;
+    ++size_;
+    return {fresh, true};
+  }
+  /// The id of `key`, or nothing.
+  std::optional<concept_id> find(std::uint64_t key) const {
+    if (keys_.empty()) return std::nullopt;
+    for (std::size_t i = slot(key); keys_[i] != kEmpty; i = (i + 1) & mask_)
+      if (keys_[i] == key) return ids_[i];
+    return std::nullopt;
+  }
+
+ private:
+  std::size_t slot(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+  void grow() {
+    std::vector<std::uint64_t> keys = std::move(keys_);
+    std::vector<concept_id> ids = std::move(ids_);
+    const std::size_t cap = keys.empty() ? 1024 : keys.size() * 2;
+    keys_.assign(cap, kEmpty);
+    ids_.assign(cap, 0);
+    mask_ = cap - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(cap));
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      if (keys[j] == kEmpty) continue;
+      std::size_t i = slot(keys[j]);
+      while (keys_[i] != kEmpty) i = (i + 1) & mask_;
+      keys_[i] = keys[j];
+      ids_[i] = ids[j];
+    }
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<concept_id> ids_;
+  std::size_t size_ = 0, mask_ = 0;
+  unsigned shift_ = 64;
+};
+
 constexpr std::uint64_t unigram_key(vsm::term_id t) { return (std::uint64_t{1} << 63) | t; }
 constexpr std::uint64_t bigram_key(vsm::term_id a, vsm::term_id b) {
   return (std::uint64_t{a} << 32) | b;
@@ -109,13 +163,13 @@ concept_model build_concepts(const vsm::collection& c, const concept_options& o)
 concept_model build_concepts(const stream::view& v, const concept_options& o) {
   const vsm::collection& c = v.collection();
   concept_model m;
-  std::unordered_map<std::uint64_t, concept_id> ids;
+  concept_index ids;
   std::vector<double> support;
   std::vector<std::size_t> last_update;  // last update counted + 1
   std::vector<double> in_last;           // the weight that update contributed
   std::vector<bool> is_unigram;
   auto intern = [&](std::uint64_t key, bool unigram) {
-    auto [it, fresh] = ids.try_emplace(key, static_cast<concept_id>(support.size()));
+    auto [id, fresh] = ids.intern(key, static_cast<concept_id>(support.size()));
     if (fresh) {
       support.push_back(0);
       last_update.push_back(0);
@@ -123,7 +177,7 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
       m.updates_with.push_back(0);
       is_unigram.push_back(unigram);
     }
-    return it->second;
+    return id;
   };
   const std::size_t updates = v.update_count();
   const std::size_t first = v.first_sentence();
@@ -183,7 +237,7 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
     std::vector<bool> seen(support.size(), false);
     for (std::size_t i = 0; i < first; ++i)
       for_each_concept(c.sentence(i), [&](std::uint64_t key, bool) {
-        if (auto it = ids.find(key); it != ids.end()) seen[it->second] = true;
+        if (auto id = ids.find(key)) seen[*id] = true;
       });
     for (std::size_t k = 0; k < support.size(); ++k)
       if (seen[k]) m.weight[k] *= o.seen_weight;

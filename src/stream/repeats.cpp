@@ -10,6 +10,8 @@ status validate(const repeat_options& o) {
     return invalid_argument("repeats: group_similarity must be in (0, 1]");
   if (!(o.min_cosine >= 0 && o.min_cosine <= 1))
     return invalid_argument("repeats: min_cosine must be in [0, 1]");
+  if (!(o.verify_share >= 0 && o.verify_share <= 1))
+    return invalid_argument("repeats: verify_share must be in [0, 1]");
   if (o.min_shared_terms < 1 || o.probe_terms < 1 || o.probe_depth < 1 || o.verify < 1)
     return invalid_argument("repeats: min_shared_terms, probe_terms, probe_depth and verify must "
                             "be >= 1");
@@ -24,12 +26,27 @@ struct norms {
   double full = 0, held = 0;
 };
 
-norms weigh(const vsm::collection& c, const postings& p, std::size_t s,
+// IDF over sentences, log((N + 1) / df), from a table of logarithms: the same weights as
+// vsm::document_frequencies::idf without a logarithm per term and candidate.
+struct idf_table {
+  std::vector<double>& logs;  // logs[k] = log(k), grown on demand
+  const vsm::document_frequencies& df;
+  double log_n1;
+  idf_table(std::vector<double>& l, const vsm::document_frequencies& d)
+      : logs(l), df(d), log_n1(std::log(static_cast<double>(d.documents()) + 1.0)) {}
+  double operator()(vsm::term_id t) const {
+    const std::uint32_t k = std::max<std::uint32_t>(df.df(t), 1);
+    while (logs.size() <= k) logs.push_back(std::log(static_cast<double>(logs.size())));
+    return log_n1 - logs[k];
+  }
+};
+
+norms weigh(const vsm::collection& c, const postings& p, std::size_t s, const idf_table& idf,
             std::vector<std::pair<std::uint32_t, double>>& out) {
   out.clear();
   norms n;
   for (const auto& [t, count] : c.sentence(s).tf.entries) {
-    const double w = count * c.sentence_df().idf(t);
+    const double w = count * idf(t);
     out.emplace_back(t, w);
     n.full += w * w;
     if (!p.of(t).empty()) n.held += w * w;
@@ -61,7 +78,8 @@ void repeats::add(const vsm::collection& c, const postings& p, std::size_t first
     const auto self = static_cast<std::uint32_t>(s);
     const std::size_t update = c.sentence(s).update;
     const std::size_t update_first = c.first_sentence_of(update);
-    const norms norm = weigh(c, p, s, weights_);
+    const idf_table idf(logs_, c.sentence_df());
+    const norms norm = weigh(c, p, s, idf, weights_);
     std::uint32_t best = npos;
     double best_cos = 0;
     std::uint32_t join = npos;
@@ -103,12 +121,15 @@ void repeats::add(const vsm::collection& c, const postings& p, std::size_t first
                           return a.second != b.second ? a.second > b.second : a.first > b.first;
                         });
       for (std::size_t i = 0; i < v; ++i) {
+        // Candidates far behind the best on the probes are not worth a comparison: each costs
+        // two cache misses into the old stream, the bulk of the time of an add.
+        if (probe_[i].second < o_.verify_share * probe_[0].second) break;
         const std::uint32_t j = probe_[i].first;
         double dot = 0, full = 0, held = 0;
         std::size_t shared = 0;
         auto a = weights_.begin();
         for (const auto& [t, n] : c.sentence(j).tf.entries) {
-          const double w = n * c.sentence_df().idf(t);
+          const double w = n * idf(t);
           full += w * w;
           while (a != weights_.end() && a->first < t) ++a;
           if (a != weights_.end() && a->first == t) {

@@ -11,7 +11,8 @@
 //
 // When a sentence arrives, its `probe_terms` rarest content terms (fewest sentences so far) are
 // looked up in the postings, among the `probe_depth` newest sentences that hold each; the
-// candidates sharing most probe weight (at most `verify` of them) are compared exactly, by the
+// candidates sharing most probe weight (at most `verify` of them, and none under `verify_share`
+// of the best one's) are compared exactly, by the
 // cosine of TF-IDF vectors under the frequencies of the moment. Sentences of the same update
 // are never candidates (an update does not repeat itself). The most similar is kept (`nearest`,
 // `similarity`: a summarizer reads copies from it). The sentence joins a candidate's group when
@@ -56,13 +57,15 @@ struct repeat_options {
   /// Rarest terms of a sentence looked up.
   std::size_t probe_terms = 4;
   /// Newest sentences read per probe term.
-  std::size_t probe_depth = 48;
-  /// Candidates compared exactly.
-  std::size_t verify = 16;
+  std::size_t probe_depth = 24;
+  /// Candidates compared exactly, at most ...
+  std::size_t verify = 6;
+  /// ... and only those whose probe weight reaches this share of the best candidate's.
+  double verify_share = 0.0;
 };
 
-/// invalid_argument unless group_similarity is in (0, 1], min_cosine in [0, 1] and the counts
-/// are >= 1.
+/// invalid_argument unless group_similarity is in (0, 1], min_cosine and verify_share in
+/// [0, 1] and the counts are >= 1.
 status validate(const repeat_options& o);
 
 class repeats {
@@ -101,6 +104,7 @@ class repeats {
   std::vector<std::pair<std::uint32_t, double>> probe_;
   std::vector<std::pair<std::uint32_t, double>> weights_;
   std::vector<std::pair<std::uint32_t, double>> ranked_;
+  std::vector<double> logs_{0.0};  // logs_[k] = log(k) (logs_[0] unused)
 };
 
 /// The groups of a whole collection, found update by update as an engine finds them, but under
