@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -55,27 +57,58 @@ int run(const summarize_args& a) {
     print_error(fmt::format("{}: cannot create folder: {}", a.output_dir, ec.message()));
     return kExitBadInput;
   }
-  std::vector<std::string> written;
-  for (auto& doc : *docs) {
-    std::string path = (std::filesystem::path(a.output_dir) / (doc.name + extension(format))).string();
-    if (std::find(written.begin(), written.end(), path) != written.end()) {
+  std::vector<std::string> paths;
+  for (const auto& doc : *docs) {
+    std::string path =
+        (std::filesystem::path(a.output_dir) / (doc.name + extension(format))).string();
+    if (std::find(paths.begin(), paths.end(), path) != paths.end()) {
       print_error(fmt::format("{}: two inputs are both named '{}'; rename one", doc.path, doc.name));
       return kExitBadInput;
     }
-    written.push_back(path);
-    const std::string doc_path = doc.path;
-    std::vector<io::input_document> one;
-    one.push_back(std::move(doc));
-    auto e = build_stream(std::move(one), a.in, code);
-    if (!e) return code;
-    const vsm::collection& c = e->collection();
-    if (c.sentence_count() == 0) print_error(fmt::format("warning: {} holds no updates", doc_path));
-    rank::summary s = method->summarize(stream::view(*e), budget);
-    for (const auto& note : s.notes) print_error(fmt::format("note: {}: {}", doc_path, note));
-    std::ofstream out(path, std::ios::binary);
-    out << report::write_summary(report::cite(c, s), s.method, format, s.notes);
+    paths.push_back(std::move(path));
+  }
+  // Each input is its own stream: they are summarized in parallel, one engine each (a
+  // summarizer is const and thread-safe), then written and reported in input order.
+  struct outcome {
+    std::string text;
+    std::vector<std::string> messages;  // printed as they would be one input after another
+    int code = 0;
+  };
+  std::vector<outcome> done(docs->size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < docs->size();) {
+      io::input_document& doc = (*docs)[i];
+      outcome& o = done[i];
+      const std::string doc_path = doc.path;
+      std::vector<io::input_document> one;
+      one.push_back(std::move(doc));
+      int code = 0;
+      auto e = build_stream(std::move(one), a.in, code);
+      if (!e) {
+        o.code = code;
+        continue;
+      }
+      const vsm::collection& c = e->collection();
+      if (c.sentence_count() == 0) o.messages.push_back(fmt::format("warning: {} holds no updates", doc_path));
+      rank::summary s = method->summarize(stream::view(*e), budget);
+      for (const auto& note : s.notes) o.messages.push_back(fmt::format("note: {}: {}", doc_path, note));
+      o.text = report::write_summary(report::cite(c, s), s.method, format, s.notes);
+    }
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), docs->size());
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  for (std::size_t i = 0; i < done.size(); ++i) {
+    for (const auto& m : done[i].messages) print_error(m);
+    if (done[i].code != 0) return done[i].code;
+    std::ofstream out(paths[i], std::ios::binary);
+    out << done[i].text;
     if (!out) {
-      print_error(fmt::format("{}: cannot write", path));
+      print_error(fmt::format("{}: cannot write", paths[i]));
       return 1;
     }
   }

@@ -71,15 +71,21 @@ std::vector<double> stream_places(const stream::view& v, bool by_time) {
   return place;
 }
 
-std::vector<bool> copies(const stream::view& v, double copy_similarity) {
+std::vector<bool> copies(const stream::view& v, double copy_similarity,
+                         std::vector<bool>* duplicates) {
   std::vector<bool> out(v.sentence_count(), false);
+  if (duplicates) duplicates->assign(v.sentence_count(), false);
   if (copy_similarity <= 0 || v.sentence_count() == 0) return out;
   std::optional<stream::repeats> own;
   const stream::repeats* r = v.repeat_groups();
   if (!r) r = &own.emplace(stream::find_repeats(v.collection()));
+  const vsm::collection& c = v.collection();
   for (std::size_t i = 0; i < out.size(); ++i) {
     const std::size_t s = v.first_sentence() + i;
-    out[i] = r->nearest(s) != stream::repeats::npos && r->similarity(s) >= copy_similarity;
+    const std::uint32_t near = r->nearest(s);
+    out[i] = near != stream::repeats::npos && r->similarity(s) >= copy_similarity;
+    if (duplicates && out[i] && v.contains_sentence(near) && c.text(near) == c.text(s))
+      (*duplicates)[i] = true;
   }
   return out;
 }
@@ -105,6 +111,12 @@ class concept_index {
     ids_[i] = fresh;
     ++size_;
     return {fresh, true};
+  }
+  /// Asks the memory system for `key`'s slot ahead of `intern`: a stream's concept table is far
+  /// larger than the caches, and a sentence's forty lookups are independent, so fetching their
+  /// slots together hides most of the misses.
+  void prefetch(std::uint64_t key) const {
+    if (!keys_.empty()) __builtin_prefetch(&keys_[slot(key)]);
   }
   /// The id of `key`, or nothing.
   std::optional<concept_id> find(std::uint64_t key) const {
@@ -196,17 +208,29 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
     median = std::max(1.0, sorted[updates / 2]);
   }
   const std::vector<double> place = stream_places(v, o.places_by_time);
-  const std::vector<bool> copy = copies(v, o.copy_similarity);
-  m.of_sentence.resize(n);
+  const std::vector<bool> copy = copies(v, o.copy_similarity, &m.duplicate);
+  std::vector<concept_id> mine;
+  std::vector<std::pair<std::uint64_t, bool>> keys;
   for (std::size_t i = 0; i < n; ++i) {
+    mine.clear();
+    // A word-for-word copy of a sentence of the view adds no support and stands for nothing
+    // its original does not: its concepts are not even looked up (a wire re-run, a cycled
+    // feed), which keeps a long stream's summary from paying for every copy.
+    if (m.duplicate[i]) {
+      m.of_sentence.push(mine);
+      continue;
+    }
     const auto& s = c.sentence(first + i);
     const std::size_t u = s.update - v.first_update();
-    auto& mine = m.of_sentence[i];
+    keys.clear();
     for_each_concept(s, [&](std::uint64_t key, bool unigram) {
-      mine.push_back(intern(key, unigram));
+      keys.emplace_back(key, unigram);
+      ids.prefetch(key);
     });
+    for (const auto& [key, unigram] : keys) mine.push_back(intern(key, unigram));
     std::sort(mine.begin(), mine.end());
     mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+    m.of_sentence.push(mine);
     double w = occurrence_weight(o, s.position,
                                  place.empty() ? std::nullopt : std::optional<double>(place[u]));
     if (o.length_exponent != 0)

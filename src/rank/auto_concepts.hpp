@@ -8,7 +8,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "sitrep/stream/view.hpp"
@@ -38,11 +40,37 @@ struct concept_options {
   bool places_by_time = true;
 };
 
+// The concepts of each sentence, all in one array (one allocation for a stream of millions
+// of sentences, not one each).
+class concept_lists {
+ public:
+  concept_lists() = default;
+  concept_lists(std::initializer_list<std::initializer_list<concept_id>> lists) {
+    for (const auto& l : lists) push(std::span<const concept_id>(l.begin(), l.size()));
+  }
+  /// Appends the next sentence's concepts.
+  void push(std::span<const concept_id> ids) {
+    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    offsets_.push_back(ids_.size());
+  }
+  std::span<const concept_id> operator[](std::size_t i) const {
+    return {ids_.data() + offsets_[i], ids_.data() + offsets_[i + 1]};
+  }
+  std::size_t size() const noexcept { return offsets_.size() - 1; }
+
+ private:
+  std::vector<std::size_t> offsets_{0};
+  std::vector<concept_id> ids_;
+};
+
 struct concept_model {
   // Distinct concepts of each sentence of the view, indexed from the view's first sentence.
-  std::vector<std::vector<concept_id>> of_sentence;
+  concept_lists of_sentence;
   std::vector<double> weight;                        // per concept (0 when pruned)
   std::vector<std::size_t> updates_with;             // per concept: updates carrying it
+  // Per sentence: a word-for-word copy of an earlier sentence of the view (of another update),
+  // left without concepts: its original stands for it.
+  std::vector<bool> duplicate;
 };
 
 /// Weight of one occurrence at sentence `position` of an update placed at `place` in [0, 1]
@@ -63,8 +91,10 @@ std::vector<double> stream_places(const stream::view& v, bool by_time);
 
 /// For each sentence of `v` (indexed from its first), whether it copies an earlier sentence of
 /// another update (TF-IDF cosine at least `copy_similarity` when it arrived, from the view's
-/// repeat index, or from find_repeats over the collection when the view has none).
-std::vector<bool> copies(const stream::view& v, double copy_similarity);
+/// repeat index, or from find_repeats over the collection when the view has none). With
+/// `duplicates`, also whether that earlier sentence is in the view and has the very same text.
+std::vector<bool> copies(const stream::view& v, double copy_similarity,
+                         std::vector<bool>* duplicates = nullptr);
 
 concept_model build_concepts(const stream::view& v, const concept_options& o);
 /// The whole collection, without repeat groups.

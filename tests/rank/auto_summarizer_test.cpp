@@ -69,8 +69,10 @@ TEST(AutoConcepts, SupportCountsUpdatesNotRepeatsAndPrunesRareConcepts) {
   const std::size_t storm = c.sentence_count() - 1;
   for (auto k : m.of_sentence[storm]) EXPECT_EQ(m.weight[k], 0.0);
   // Each sentence's concepts are distinct and sorted.
-  for (const auto& s : m.of_sentence)
+  for (std::size_t j = 0; j < m.of_sentence.size(); ++j) {
+    const auto s = m.of_sentence[j];
     for (std::size_t i = 1; i < s.size(); ++i) EXPECT_LT(s[i - 1], s[i]);
+  }
 }
 
 TEST(AutoConcepts, CopiesAddNoSupport) {
