@@ -72,9 +72,9 @@ std::vector<double> stream_places(const stream::view& v, bool by_time) {
 }
 
 std::vector<bool> copies(const stream::view& v, double copy_similarity,
-                         std::vector<bool>* duplicates) {
+                         std::vector<std::size_t>* same_text) {
   std::vector<bool> out(v.sentence_count(), false);
-  if (duplicates) duplicates->assign(v.sentence_count(), false);
+  if (same_text) same_text->assign(v.sentence_count(), kNoSentence);
   if (copy_similarity <= 0 || v.sentence_count() == 0) return out;
   std::optional<stream::repeats> own;
   const stream::repeats* r = v.repeat_groups();
@@ -84,8 +84,8 @@ std::vector<bool> copies(const stream::view& v, double copy_similarity,
     const std::size_t s = v.first_sentence() + i;
     const std::uint32_t near = r->nearest(s);
     out[i] = near != stream::repeats::npos && r->similarity(s) >= copy_similarity;
-    if (duplicates && out[i] && v.contains_sentence(near) && c.text(near) == c.text(s))
-      (*duplicates)[i] = true;
+    if (same_text && out[i] && v.contains_sentence(near) && c.text(near) == c.text(s))
+      (*same_text)[i] = near - v.first_sentence();
   }
   return out;
 }
@@ -208,15 +208,20 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
     median = std::max(1.0, sorted[updates / 2]);
   }
   const std::vector<double> place = stream_places(v, o.places_by_time);
-  const std::vector<bool> copy = copies(v, o.copy_similarity, &m.duplicate);
+  std::vector<std::size_t> same_text;
+  const std::vector<bool> copy = copies(v, o.copy_similarity, &same_text);
+  m.duplicate.assign(n, false);
   std::vector<concept_id> mine;
   std::vector<std::pair<std::uint64_t, bool>> keys;
   for (std::size_t i = 0; i < n; ++i) {
     mine.clear();
-    // A word-for-word copy of a sentence of the view adds no support and stands for nothing
-    // its original does not: its concepts are not even looked up (a wire re-run, a cycled
-    // feed), which keeps a long stream's summary from paying for every copy.
-    if (m.duplicate[i]) {
+    // A word-for-word copy of a sentence of the view (a wire re-run, a cycled feed) has its
+    // original's concepts, already looked up, and adds no support: a long stream's summary does
+    // not pay for its copies.
+    if (same_text[i] != kNoSentence) {
+      m.duplicate[i] = true;
+      const auto original = m.of_sentence[same_text[i]];
+      mine.assign(original.begin(), original.end());
       m.of_sentence.push(mine);
       continue;
     }

@@ -69,7 +69,7 @@ struct concept_model {
   std::vector<double> weight;                        // per concept (0 when pruned)
   std::vector<std::size_t> updates_with;             // per concept: updates carrying it
   // Per sentence: a word-for-word copy of an earlier sentence of the view (of another update),
-  // left without concepts: its original stands for it.
+  // whose concepts were taken from that one's, not looked up again.
   std::vector<bool> duplicate;
 };
 
@@ -92,9 +92,11 @@ std::vector<double> stream_places(const stream::view& v, bool by_time);
 /// For each sentence of `v` (indexed from its first), whether it copies an earlier sentence of
 /// another update (TF-IDF cosine at least `copy_similarity` when it arrived, from the view's
 /// repeat index, or from find_repeats over the collection when the view has none). With
-/// `duplicates`, also whether that earlier sentence is in the view and has the very same text.
+/// `same_text`, also, for each, that earlier sentence (indexed from the view's first) when it is
+/// in the view and has the very same text, kNoSentence otherwise.
+inline constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
 std::vector<bool> copies(const stream::view& v, double copy_similarity,
-                         std::vector<bool>* duplicates = nullptr);
+                         std::vector<std::size_t>* same_text = nullptr);
 
 concept_model build_concepts(const stream::view& v, const concept_options& o);
 /// The whole collection, without repeat groups.

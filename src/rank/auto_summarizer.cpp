@@ -99,8 +99,6 @@ summary auto_summarizer::summarize(const stream::view& v, const budget& b) const
     for (detail::concept_id k : m.of_sentence[i]) scores[i] += m.weight[k];
   }
   if (!any) std::fill(p.candidate.begin(), p.candidate.end(), true);
-  for (std::size_t i = 0; i < n; ++i)
-    if (m.duplicate[i]) p.candidate[i] = false;  // its original, in the view, stands for it
   // A sentence that repeats one the reader saw before the view (its group began earlier) is
   // not new, whatever it scores.
   if (!groups.empty() && first > 0)

@@ -3,7 +3,7 @@
 //   auto s = sitrep::rank::make_summarizer("lexrank");
 //   if (!s) return s.error();                       // not_found lists the known ids
 //   sitrep::rank::summary out = (*s)->summarize(collection, {sitrep::rank::budget_unit::words, 60});
-//   sitrep::rank::summary live = (*s)->summarize(sitrep::stream::view(engine), {});  // repeats out
+//   // A live stream: sitrep::stream::view(engine), or a part of it (view.hpp).
 //
 //   for (const auto& m : sitrep::rank::methods()) std::cout << m.id << '\t' << m.summary << '\n';
 //

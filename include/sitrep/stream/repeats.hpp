@@ -1,13 +1,19 @@
 // sitrep/stream/repeats.hpp — repeats grouped as they arrive: the same fact told again, by
 // another source or in other words, joins the group of its first appearance.
 //
-//   sitrep::stream::repeats r;                        // default options
-//   // after collection c took an update whose sentences are [first, last):
-//   r.add(c, postings, first, last);                   // O(sentences x probes), never O(stream)
-//   postings.add_sentence(...);                        // then index them (the engine does both)
-//   std::uint32_t g = r.group(s);                      // first sentence of s's group
+//   auto e = sitrep::stream::engine::create({});          // the engine keeps the groups
+//   if (!e) return e.error();
+//   for (auto& u : updates) if (auto added = e->add(std::move(u)); !added) return added.error();
+//   const sitrep::stream::repeats& r = e->repeat_groups();
+//   const auto& c = e->collection();
+//   std::uint32_t g = r.group(2);                          // the first sentence of 2's group
 //   for (std::uint32_t m = g; m != sitrep::stream::repeats::npos; m = r.next_member(m))
-//     std::cout << c.updates()[c.sentence(m).update].source << '\n';
+//     std::cout << c.updates()[c.sentence(m).update].source << '\n';   // who carried it
+//   if (r.nearest(2) != sitrep::stream::repeats::npos && r.similarity(2) >= 0.8f)
+//     std::cout << "sentence 2 copies sentence " << r.nearest(2) << '\n';
+//
+// Without an engine, `repeats::add(collection, postings, first, last)` groups one update's
+// sentences (before they are posted), or `find_repeats(collection)` a whole collection.
 //
 // When a sentence arrives, its `probe_terms` rarest content terms (fewest sentences so far) are
 // looked up in the postings, among the `probe_depth` newest sentences that hold each; the

@@ -2,13 +2,16 @@
 // after an update or a time, what had come by then.
 //
 //   auto e = sitrep::stream::engine::create({});
-//   ... e->add(update) for each update ...
+//   if (!e) return e.error();
+//   for (auto& u : updates) if (auto added = e->add(std::move(u)); !added) return added.error();
 //   sitrep::stream::view all(*e);                          // the whole stream, repeat groups on
-//   auto cut = all.cut(sitrep::stream::view::position_after(*e, "feed.txt:10"));
+//   auto cut = sitrep::stream::view::position_after(e->collection(), "feed.txt:10");
 //   if (!cut) return cut.error();                          // not_found: no such update
 //   sitrep::stream::view before = all.until(*cut);         // updates 1-10: the stream as it stood
 //   sitrep::stream::view after = all.since(*cut);          // updates 11-: what is new
-//   summary s = summarizer->summarize(after, budget);
+//   auto s = sitrep::rank::make_summarizer("auto");
+//   if (!s) return s.error();
+//   sitrep::rank::summary news = (*s)->summarize(after, {});   // nothing from updates 1-10
 //
 // A view is a range of updates in arrival order, [first_update, end_update), with their
 // sentences, over a collection it does not own (the collection, and the engine when the view
