@@ -112,9 +112,9 @@ class stop_signals {
 // --interval: seconds as decimal digits with an optional fraction ("2", "0.5"), from 0.001
 // to a day.
 result<std::chrono::duration<double>> parse_interval(std::string_view text) {
-  const std::string expected = fmt::format(
-      "--interval takes seconds from 0.001 to {}, written like 2 or 0.5, got '{}'",
-      kMaxIntervalSeconds, text);
+  const std::string expected =
+      fmt::format("--interval takes seconds from 0.001 to {}, written like 2 or 0.5, got '{}'",
+                  kMaxIntervalSeconds, text);
   const auto dot = text.find('.');
   const auto digits = [](std::string_view s) {
     return s.find_first_not_of("0123456789") == std::string_view::npos;
@@ -140,9 +140,12 @@ std::string one_line(std::string_view json) {
   for (char ch : json) {
     if (in_string) {
       out.push_back(ch);
-      if (escaped) escaped = false;
-      else if (ch == '\\') escaped = true;
-      else if (ch == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in_string = false;
       continue;
     }
     if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') continue;
@@ -418,11 +421,11 @@ int run(const watch_args& a) {
   }
   const io::input_format format =
       ro->format == io::input_format::automatic ? io::format_for_path(path) : ro->format;
-  const screen mode = json                    ? screen::json_lines
+  const screen mode = json                      ? screen::json_lines
                       : ::isatty(STDOUT_FILENO) ? screen::redraw
                                                 : screen::separated;
-  watch w(path, std::move(*p), std::move(e).value(), io::record_decoder(path, format), *ro,
-          mode, *every, interval);
+  watch w(path, std::move(*p), std::move(e).value(), io::record_decoder(path, format), *ro, mode,
+          *every, interval);
   return w.run(*f);
 }
 
@@ -440,10 +443,11 @@ void add_watch_command(CLI::App& app, context& ctx) {
       "the file to follow (plain text: one update a line; .jsonl: canonical records), read "
       "from its start and then as it grows, through truncation and replacement; - for "
       "standard input, read until it is closed");
-  cmd->get_option("--format")->description(
-      "output format: text or markdown (on a terminal the report is redrawn in place, "
-      "otherwise each report is followed by a line '---'), json or jsonl (both: one compact "
-      "JSON report per line)");
+  cmd->get_option("--format")
+      ->description(
+          "output format: text or markdown (on a terminal the report is redrawn in place, "
+          "otherwise each report is followed by a line '---'), json or jsonl (both: one compact "
+          "JSON report per line)");
   cmd->add_option("--every", args->every,
                   "refresh once at least N new updates have arrived since the last report")
       ->capture_default_str();

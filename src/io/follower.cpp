@@ -41,15 +41,24 @@ struct identity {
 
 const char* to_string(follow_event event) noexcept {
   switch (event) {
-    case follow_event::line: return "line";
-    case follow_event::too_long: return "too_long";
-    case follow_event::idle: return "idle";
-    case follow_event::woken: return "woken";
-    case follow_event::truncated: return "truncated";
-    case follow_event::replaced: return "replaced";
-    case follow_event::vanished: return "vanished";
-    case follow_event::end: return "end";
-    case follow_event::read_error: return "read_error";
+    case follow_event::line:
+      return "line";
+    case follow_event::too_long:
+      return "too_long";
+    case follow_event::idle:
+      return "idle";
+    case follow_event::woken:
+      return "woken";
+    case follow_event::truncated:
+      return "truncated";
+    case follow_event::replaced:
+      return "replaced";
+    case follow_event::vanished:
+      return "vanished";
+    case follow_event::end:
+      return "end";
+    case follow_event::read_error:
+      return "read_error";
   }
   return "unknown";
 }
@@ -216,8 +225,7 @@ result<follower> follower::open(const std::string& path, const follower_options&
     // Pass over what is there now, counting its lines; a partial last line stays held and
     // is returned once its end is appended.
     for (line_event e = s->src->next(); e != line_event::end; e = s->src->next()) {
-      if (e == line_event::read_error)
-        return io_error(path + ": " + s->src->error());
+      if (e == line_event::read_error) return io_error(path + ": " + s->src->error());
     }
   }
   return follower(std::move(s));

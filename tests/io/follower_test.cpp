@@ -173,7 +173,9 @@ class StdinPipe {
     ::dup2(saved_, STDIN_FILENO);
     ::close(saved_);
   }
-  void write(const std::string& s) { EXPECT_EQ(::write(write_fd_, s.data(), s.size()), static_cast<ssize_t>(s.size())); }
+  void write(const std::string& s) {
+    EXPECT_EQ(::write(write_fd_, s.data(), s.size()), static_cast<ssize_t>(s.size()));
+  }
   void close_writer() {
     if (write_fd_ >= 0) ::close(write_fd_);
     write_fd_ = -1;
