@@ -11,6 +11,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -164,9 +165,11 @@ enum class screen {
   json_lines,  // one compact JSON report per line
 };
 
-void put(std::string_view s) {
+// Writes and flushes; false when standard output failed (a reader that went away while
+// SIGPIPE is ignored, a full disk): a watch that cannot show anything ends.
+bool put(std::string_view s) {
   std::fwrite(s.data(), 1, s.size(), stdout);
-  std::fflush(stdout);
+  return std::fflush(stdout) == 0 && std::ferror(stdout) == 0;
 }
 
 std::string clock_time() {
@@ -193,11 +196,13 @@ class watch {
         every_(every),
         interval_(interval) {}
 
-  // Follows `f` until its end or a stop signal (0) or a bad record or read error (2).
+  // Follows `f` until its end or a stop signal (0), a bad record or a read error (2), or
+  // standard output fails (1).
   int run(io::follower& f) {
-    if (mode_ == screen::redraw)
-      put(fmt::format("\x1b[H\x1b[2Jsitrep watch: waiting for updates from {} (Ctrl-C ends)\n",
-                      shown_name()));
+    if (mode_ == screen::redraw &&
+        !put(fmt::format("\x1b[H\x1b[2Jsitrep watch: waiting for updates from {} (Ctrl-C ends)\n",
+                         shown_name())))
+      return output_failed();
     for (;;) {
       io::follow_event ev = io::follow_event::idle;
       const auto batch_start = clock::now();
@@ -231,7 +236,7 @@ class watch {
       if (ev == io::follow_event::woken && stop_signals::stopped()) return stop(f);
       if (ev == io::follow_event::end) return finish();
       if (batch_full || ev == io::follow_event::idle) {
-        if (refresh_due()) refresh(false);
+        if (refresh_due() && !refresh(false)) return output_failed();
       }
     }
   }
@@ -294,32 +299,41 @@ class watch {
       print_error(path_ + ": file vanished; waiting for it to come back");
   }
 
-  void refresh(bool final) {
+  // Writes the report; false when standard output failed.
+  bool refresh(bool final) {
     rendered r = render(engine_, p_);
     if (r.notes != notes_) {
       for (const auto& note : r.notes) print_error("note: " + note);
       notes_ = std::move(r.notes);
     }
+    bool written = true;
     switch (mode_) {
       case screen::json_lines:
-        put(one_line(r.text));
+        written = put(one_line(r.text));
         break;
       case screen::separated:
-        put(r.text + "---\n");
+        written = put(r.text + "---\n");
         break;
       case screen::redraw: {
         std::string skipped =
             stats_.skipped > 0 ? fmt::format(", {} skipped", stats_.skipped) : std::string();
-        put(fmt::format("\x1b[H\x1b[2J{}\n-- {} {}: {} update{}{}, {} {}{} --\n", r.text,
-                        final ? "watched" : "watching", shown_name(), engine_.size(),
-                        engine_.size() == 1 ? "" : "s", skipped, final ? "ended" : "refreshed",
-                        clock_time(), final ? "" : " (Ctrl-C ends)"));
+        written =
+            put(fmt::format("\x1b[H\x1b[2J{}\n-- {} {}: {} update{}{}, {} {}{} --\n", r.text,
+                            final ? "watched" : "watching", shown_name(), engine_.size(),
+                            engine_.size() == 1 ? "" : "s", skipped, final ? "ended" : "refreshed",
+                            clock_time(), final ? "" : " (Ctrl-C ends)"));
         break;
       }
     }
     pending_ = 0;
     shown_ = true;
     last_refresh_ = clock::now();
+    return written;
+  }
+
+  static int output_failed() {
+    print_error(fmt::format("cannot write the report: {}", std::strerror(errno)));
+    return 1;
   }
 
   // A stop signal: what is already there is read (a bounded batch), then the final report.
@@ -341,7 +355,8 @@ class watch {
   // The final report and the skip count. A report stream gets it only when the last report
   // written is not already up to date; a screen is redrawn to say that watching has ended.
   int finish() {
-    if (pending_ > 0 || !shown_ || mode_ == screen::redraw) refresh(true);
+    if ((pending_ > 0 || !shown_ || mode_ == screen::redraw) && !refresh(true))
+      return output_failed();
     if (stats_.skipped > 0) {
       print_error(fmt::format("skipped {} bad record{} (--skip-bad); read {} update{}",
                               stats_.skipped, stats_.skipped == 1 ? "" : "s", stats_.records,
