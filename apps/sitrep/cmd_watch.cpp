@@ -312,7 +312,9 @@ class watch {
         written = put(one_line(r.text));
         break;
       case screen::separated:
-        written = put(r.text + "---\n");
+        // In Markdown a blank line first keeps "---" a rule (not a heading underline).
+        written =
+            put(r.text + (p_.format == report::output_format::markdown ? "\n---\n\n" : "---\n"));
         break;
       case screen::redraw: {
         std::string skipped =
