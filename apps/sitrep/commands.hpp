@@ -16,5 +16,6 @@ void add_summarize_command(CLI::App& app, context& ctx);
 void add_report_command(CLI::App& app, context& ctx);
 void add_eval_command(CLI::App& app, context& ctx);
 void add_methods_command(CLI::App& app, context& ctx);
+void add_watch_command(CLI::App& app, context& ctx);
 
 }  // namespace sitrep::cli

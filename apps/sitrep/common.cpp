@@ -248,4 +248,8 @@ std::optional<prepared> prepare(const input_options& in, const summary_options& 
   return prepared{*budget, std::move(method), *format};
 }
 
+std::optional<io::read_options> read_options_for(const input_options& o, int& exit_code) {
+  return make_read_options(o, exit_code);
+}
+
 }  // namespace sitrep::cli

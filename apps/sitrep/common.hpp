@@ -103,4 +103,8 @@ std::optional<rank::budget> make_budget(const summary_options& o, int& exit_code
 std::unique_ptr<rank::summarizer> make_method(const summary_options& o, int& exit_code);
 std::optional<report::output_format> make_format(const std::string& name, int& exit_code);
 
+/// For a command that reads its input its own way (watch): the validated read options, or
+/// nullopt with the error printed and `exit_code` set.
+std::optional<io::read_options> read_options_for(const input_options& o, int& exit_code);
+
 }  // namespace sitrep::cli

@@ -42,6 +42,7 @@ struct line_source::state {
   std::uint64_t next_line_offset = 0;  // where the line after the current one starts
   bool after_cr = false;    // the last line ended at '\r': a '\n' right after belongs to it
   bool discarding = false;  // inside a too-long line, skipping to its end
+  bool input_ended = false;  // the last fill() found the end of the input, not just no data
   std::string error;
 
   ~state() {
@@ -55,6 +56,7 @@ struct line_source::state {
     consumed += size;
     pos = 0;
     size = 0;
+    input_ended = false;
     if (fd >= 0) {
       for (;;) {
         const ssize_t n = ::read(fd, block.get(), options.block_bytes);
@@ -62,7 +64,10 @@ struct line_source::state {
           size = static_cast<std::size_t>(n);
           return true;
         }
-        if (n == 0) return false;
+        if (n == 0) {
+          input_ended = true;
+          return false;
+        }
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK) return false;  // nothing yet: end for now
         error = "read error: " + errno_message(errno);
@@ -74,12 +79,14 @@ struct line_source::state {
         error = "read error";
         return false;
       }
+      input_ended = true;
       if (!options.hold_partial_line) return false;
       in->clear();  // following: the stream may have grown
     }
     in->read(block.get(), static_cast<std::streamsize>(options.block_bytes));
     size = static_cast<std::size_t>(in->gcount());
     if (in->bad()) error = "read error";
+    input_ended = size == 0;
     return size > 0;
   }
 
@@ -158,6 +165,10 @@ std::string_view line_source::line() const noexcept { return s_->line; }
 std::size_t line_source::line_number() const noexcept { return s_->line_number; }
 std::uint64_t line_source::line_offset() const noexcept { return s_->line_offset; }
 const std::string& line_source::error() const noexcept { return s_->error; }
+bool line_source::input_ended() const noexcept { return s_->input_ended; }
+void line_source::set_hold_partial_line(bool hold) noexcept {
+  s_->options.hold_partial_line = hold;
+}
 
 line_event line_source::next() {
   state& s = *s_;

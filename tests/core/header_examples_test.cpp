@@ -19,6 +19,7 @@
 #include "sitrep/core/utf8.hpp"
 #include "sitrep/eval/rouge.hpp"
 #include "sitrep/eval/rouge_options.hpp"
+#include "sitrep/io/follower.hpp"
 #include "sitrep/io/line_source.hpp"
 #include "sitrep/io/reader.hpp"
 #include "sitrep/io/record_decoder.hpp"
@@ -440,6 +441,51 @@ TEST(HeaderExamples, CompileAndRun) {
   if (HasFailure()) std::cerr << out;  // GoogleTest's failure messages went to stdout too
   EXPECT_NE(out.find("SITUATION REPORT"), std::string::npos);
   EXPECT_NE(out.find("He said so."), std::string::npos);
+}
+
+// ---- include/sitrep/io/follower.hpp
+// A followed file never ends: the example's `refresh_something()` (called when nothing new came
+// within the wait) ends the run here by throwing.
+struct follower_example_done {};
+void refresh_something() { throw follower_example_done{}; }
+
+int follower_hpp() {
+  auto f = sitrep::io::follower::open("feed.jsonl", {});   // "-" is standard input
+  if (!f) { std::cerr << f.error().message() << '\n'; return 2; }
+  for (;;) {
+    const auto event = f->next(500);                       // wait at most 500 ms
+    if (event == sitrep::io::follow_event::line)
+      std::cout << f->line_number() << ": " << f->line() << '\n';  // valid until next()
+    else if (event == sitrep::io::follow_event::idle) refresh_something();
+    else if (event == sitrep::io::follow_event::end) break;  // standard input closed
+    else if (event == sitrep::io::follow_event::read_error) return 2;  // f->error() says why
+    // too_long: line f->line_number() was over the limit; truncated, replaced, vanished:
+    // what happened to the file (see below), worth a note.
+  }
+  return 0;
+}
+
+TEST(HeaderExamples, FollowerExampleReadsTheFileThenWaits) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("sitrep_header_examples_follower_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path saved = fs::current_path();
+  fs::current_path(dir);
+  std::ofstream(dir / "feed.jsonl") << R"({"id": "p-1", "text": "Gunmen attacked the hotel."})"
+                                    << "\n";
+  testing::internal::CaptureStdout();
+  bool waited = false;
+  try {
+    follower_hpp();
+  } catch (const follower_example_done&) {
+    waited = true;
+  }
+  const std::string out = testing::internal::GetCapturedStdout();
+  fs::current_path(saved);
+  fs::remove_all(dir);
+  EXPECT_TRUE(waited);
+  EXPECT_EQ(out, "1: {\"id\": \"p-1\", \"text\": \"Gunmen attacked the hotel.\"}\n");
 }
 
 }  // namespace

@@ -243,3 +243,32 @@ TEST(line_source, a_nonblocking_descriptor_reports_end_for_now_and_goes_on) {
 
 }  // namespace
 }  // namespace sitrep::io
+
+namespace sitrep::io {
+namespace {
+
+TEST(LineSourceFollowing, InputEndedTellsEndOfFileFromNothingYet) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  ASSERT_EQ(::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK), 0);
+  line_source_options o;
+  o.hold_partial_line = true;
+  line_source src(fds[0], true, o);
+  EXPECT_EQ(src.next(), line_event::end);
+  EXPECT_FALSE(src.input_ended());  // nothing written yet
+  ASSERT_EQ(::write(fds[1], "a\nb", 3), 3);
+  EXPECT_EQ(src.next(), line_event::line);
+  EXPECT_EQ(src.line(), "a");
+  EXPECT_EQ(src.next(), line_event::end);  // "b" held
+  ::close(fds[1]);
+  EXPECT_EQ(src.next(), line_event::end);
+  EXPECT_TRUE(src.input_ended());
+  src.set_hold_partial_line(false);  // the writer is gone: the held line is the last one
+  EXPECT_EQ(src.next(), line_event::line);
+  EXPECT_EQ(src.line(), "b");
+  EXPECT_EQ(src.line_number(), 2u);
+  EXPECT_EQ(src.next(), line_event::end);
+}
+
+}  // namespace
+}  // namespace sitrep::io

@@ -91,6 +91,13 @@ class line_source {
   std::uint64_t line_offset() const noexcept;
   /// Why the last `read_error` happened ("read error: <reason>"); empty otherwise.
   const std::string& error() const noexcept;
+  /// After `end`: true when the input itself ended (read(2) returned 0, or the stream reached
+  /// its end), false when a non-blocking descriptor merely had nothing to give yet.
+  bool input_ended() const noexcept;
+  /// Turns `hold_partial_line` on or off from the next `next()` on. Turning it off at the end
+  /// of a followed input makes the next `next()` return the held partial line (if any) as the
+  /// last line, as a source that never held would.
+  void set_hold_partial_line(bool hold) noexcept;
 
  private:
   struct state;
