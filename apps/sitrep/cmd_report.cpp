@@ -54,7 +54,7 @@ int run(const report_args& a) {
   report::situation_report r = report::build_report(whole, s);
   if (a.until) r.until = *a.until;
   if (cut) {
-    const stream::view after = whole.since(*cut);
+    const stream::view after = whole.since(*cut).as_news();
     rank::summary fresh = p->method->summarize(after, p->budget);
     for (const auto& note : fresh.notes) print_error("note: new since: " + note);
     report::add_new_since(r, after, *a.since, fresh);

@@ -42,6 +42,7 @@ struct watch_args {
   input_options in;
   summary_options sum;
   std::string every = "1";
+  std::string window = "1000";
   std::optional<std::string> interval;
   bool from_end = false;
 };
@@ -53,12 +54,16 @@ struct rendered {
   std::vector<std::string> notes;  ///< the summary's notes (printed on stderr when they change)
 };
 
-// The report of the stream so far, built exactly as `sitrep report` builds it. Every use of
-// the summarize and report APIs is here, so that changes to them touch this function only.
-rendered render(const stream::engine& e, const prepared& p) {
-  const vsm::collection& c = e.collection();
-  rank::summary s = p.method->summarize(c, p.budget);
-  return {report::write_report(report::build_report(c, s), p.format), std::move(s.notes)};
+// The report of the stream so far. With `window`, its summary is of the newest `window` updates
+// (a refresh's cost stays flat as the stream grows; the counts, sources and time span are of
+// the whole stream, kept by the engine); without, it is built exactly as `sitrep report` builds
+// it. Every use of the summarize and report APIs is here.
+rendered render(const stream::engine& e, const prepared& p, std::optional<std::size_t> window) {
+  const stream::view all(e);
+  const stream::view part =
+      window && e.size() > *window ? all.since(e.size() - *window) : all;
+  rank::summary s = p.method->summarize(part, p.budget);
+  return {report::write_report(report::build_report(all, s), p.format), std::move(s.notes)};
 }
 
 // ---- Signals: the handler only records the signal and writes to a self-pipe. ----
@@ -185,7 +190,7 @@ std::string clock_time() {
 class watch {
  public:
   watch(const std::string& path, prepared p, stream::engine e, io::record_decoder decode,
-        const io::read_options& ro, screen mode, std::size_t every,
+        const io::read_options& ro, screen mode, std::size_t every, std::size_t window,
         std::optional<std::chrono::duration<double>> interval)
       : path_(path),
         p_(std::move(p)),
@@ -194,6 +199,7 @@ class watch {
         ro_(ro),
         mode_(mode),
         every_(every),
+        window_(window),
         interval_(interval) {}
 
   // Follows `f` until its end or a stop signal (0), a bad record or a read error (2), or
@@ -301,7 +307,8 @@ class watch {
 
   // Writes the report; false when standard output failed.
   bool refresh(bool final) {
-    rendered r = render(engine_, p_);
+    rendered r = render(engine_, p_, final ? std::nullopt : std::optional(window_));
+    windowed_ = !final && engine_.size() > window_;
     if (r.notes != notes_) {
       for (const auto& note : r.notes) print_error("note: " + note);
       notes_ = std::move(r.notes);
@@ -357,7 +364,7 @@ class watch {
   // The final report and the skip count. A report stream gets it only when the last report
   // written is not already up to date; a screen is redrawn to say that watching has ended.
   int finish() {
-    if ((pending_ > 0 || !shown_ || mode_ == screen::redraw) && !refresh(true))
+    if ((pending_ > 0 || !shown_ || windowed_ || mode_ == screen::redraw) && !refresh(true))
       return output_failed();
     if (stats_.skipped > 0) {
       print_error(fmt::format("skipped {} bad record{} (--skip-bad); read {} update{}",
@@ -374,6 +381,8 @@ class watch {
   io::read_options ro_;
   screen mode_;
   std::size_t every_;
+  std::size_t window_;
+  bool windowed_ = false;  // the last report summarized a window, not the whole stream
   std::optional<std::chrono::duration<double>> interval_;
   io::read_stats stats_;
   std::size_t pending_ = 0;  // updates added since the last report
@@ -399,6 +408,11 @@ int run(const watch_args& a) {
   auto every = parse_count("--every", a.every, std::size_t{1} << 30);
   if (!every) {
     print_error(every.error().message());
+    return kExitBadInput;
+  }
+  auto window = parse_count("--window", a.window, std::size_t{1} << 40);
+  if (!window) {
+    print_error(window.error().message());
     return kExitBadInput;
   }
   std::optional<std::chrono::duration<double>> interval;
@@ -442,7 +456,7 @@ int run(const watch_args& a) {
                       : ::isatty(STDOUT_FILENO) ? screen::redraw
                                                 : screen::separated;
   watch w(path, std::move(*p), std::move(e).value(), io::record_decoder(path, format), *ro, mode,
-          *every, interval);
+          *every, *window, interval);
   return w.run(*f);
 }
 
@@ -472,6 +486,11 @@ void add_watch_command(CLI::App& app, context& ctx) {
                   "refresh at most every SECONDS (like 2 or 0.5), gathering the updates that "
                   "arrive meanwhile into one report; with --every, a refresh needs both: N new "
                   "updates and SECONDS since the last report");
+  cmd->add_option("--window", args->window,
+                  "a refresh summarizes the newest N updates (its cost stays flat however long the "
+                  "stream grows; counts, sources and time span are always of the whole stream); "
+                  "the final report summarizes the whole stream, as sitrep report does")
+      ->capture_default_str();
   cmd->add_flag("--from-end", args->from_end,
                 "follow only what is appended to the file after watch starts (default: the "
                 "whole file from its start, then what is appended)");

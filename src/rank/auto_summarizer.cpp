@@ -80,7 +80,7 @@ summary auto_summarizer::summarize(const stream::view& v, const budget& b) const
   co.opening_fraction = o.opening_fraction;
   co.length_exponent = o.length_exponent;
   co.copy_similarity = o.copy_similarity;
-  co.seen_weight = o.seen_weight;
+  co.seen_weight = v.is_news() ? o.seen_weight : 1.0;
   co.places_by_time = o.recency_by_time;
   const detail::concept_model m = detail::build_concepts(v, co);
 
@@ -101,7 +101,7 @@ summary auto_summarizer::summarize(const stream::view& v, const budget& b) const
   if (!any) std::fill(p.candidate.begin(), p.candidate.end(), true);
   // A sentence that repeats one the reader saw before the view (its group began earlier) is
   // not new, whatever it scores.
-  if (!groups.empty() && first > 0)
+  if (!groups.empty() && v.is_news())
     for (std::size_t i = 0; i < n; ++i)
       if (groups[first + i] < first) p.candidate[i] = false;
   // Sentence priors are scaled to the mean concept score of a candidate, so weights are unitless.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "sitrep/stream/engine.hpp"
 #include "sitrep/text/tokenizer.hpp"
 
 namespace sitrep::report {
@@ -113,17 +114,26 @@ situation_report build_report(const stream::view& v, const rank::summary& headli
   std::map<std::string, std::size_t> by_source;
   const update* first = nullptr;
   const update* last = nullptr;
-  for (std::size_t i = v.first_update(); i < v.end_update(); ++i) {
-    const update& u = c.updates()[i];
-    if (u.text.empty()) ++r.updates_without_text;
-    ++by_source[u.source.empty() ? "(unknown)" : u.source];
-    if (r.inputs.empty() || r.inputs.back() != u.origin) {
-      if (std::find(r.inputs.begin(), r.inputs.end(), u.origin) == r.inputs.end())
+  if (const stream::engine* e = v.source_engine(); e && v.whole()) {
+    // The engine counted as updates arrived: nothing is read again.
+    const stream::stream_stats& st = e->stats();
+    r.inputs = st.inputs;
+    r.updates_without_text = st.without_text;
+    for (const auto& [name, n] : st.sources) by_source[name.empty() ? "(unknown)" : name] += n;
+    if (st.earliest) first = &c.updates()[*st.earliest];
+    if (st.latest) last = &c.updates()[*st.latest];
+  } else {
+    for (std::size_t i = v.first_update(); i < v.end_update(); ++i) {
+      const update& u = c.updates()[i];
+      if ((r.inputs.empty() || r.inputs.back() != u.origin) &&
+          std::find(r.inputs.begin(), r.inputs.end(), u.origin) == r.inputs.end())
         r.inputs.push_back(u.origin);
-    }
-    if (u.unix_time) {
-      if (!first || *u.unix_time < *first->unix_time) first = &u;
-      if (!last || *u.unix_time > *last->unix_time) last = &u;
+      if (u.text.empty()) ++r.updates_without_text;
+      ++by_source[u.source.empty() ? "(unknown)" : u.source];
+      if (u.unix_time) {
+        if (!first || *u.unix_time < *first->unix_time) first = &u;
+        if (!last || *u.unix_time > *last->unix_time) last = &u;
+      }
     }
   }
   for (auto& [name, n] : by_source) r.sources.push_back({name, n});

@@ -1,6 +1,8 @@
 #include "sitrep/stream/engine.hpp"
 
+#include <algorithm>
 #include <limits>
+#include <unordered_map>
 #include <utility>
 
 #include "sitrep/core/utf8.hpp"
@@ -12,7 +14,25 @@ struct engine::state {
   vsm::collection collection;
   postings terms;
   repeats groups;
+  stream_stats stats;
+  std::unordered_map<std::string, std::size_t> source_index;  // into stats.sources
   std::vector<observer*> observers;
+
+  void count(const update& u, std::size_t position) {
+    auto [it, fresh] = source_index.try_emplace(u.source, stats.sources.size());
+    if (fresh) stats.sources.emplace_back(u.source, 0);
+    ++stats.sources[it->second].second;
+    if (u.text.empty()) ++stats.without_text;
+    if ((stats.inputs.empty() || stats.inputs.back() != u.origin) &&
+        std::find(stats.inputs.begin(), stats.inputs.end(), u.origin) == stats.inputs.end())
+      stats.inputs.push_back(u.origin);
+    if (u.unix_time) {
+      const auto& all = collection.updates();
+      if (!stats.earliest || *u.unix_time < *all[*stats.earliest].unix_time)
+        stats.earliest = position;
+      if (!stats.latest || *u.unix_time > *all[*stats.latest].unix_time) stats.latest = position;
+    }
+  }
 };
 
 engine::engine(std::unique_ptr<state> s) : s_(std::move(s)) {}
@@ -50,6 +70,7 @@ result<sentence_range> engine::add(update u) {
   added.update = c.updates().size();
   added.first = c.sentence_count();
   c.add(std::move(u));
+  s_->count(c.updates().back(), added.update);
   added.last = c.sentence_count();
   s_->groups.add(c, s_->terms, added.first, added.last);
   for (std::size_t i = added.first; i < added.last; ++i) {
@@ -63,5 +84,6 @@ const vsm::collection& engine::collection() const noexcept { return s_->collecti
 const postings& engine::term_postings() const noexcept { return s_->terms; }
 const repeats& engine::repeat_groups() const noexcept { return s_->groups; }
 std::size_t engine::size() const noexcept { return s_->collection.updates().size(); }
+const stream_stats& engine::stats() const noexcept { return s_->stats; }
 
 }  // namespace sitrep::stream

@@ -25,7 +25,9 @@ view::view(const vsm::collection& c) : view(c, nullptr, {}, 0, c.updates().size(
 
 view::view(const engine& e)
     : view(e.collection(), &e.repeat_groups(), e.repeat_groups().groups(), 0,
-           e.collection().updates().size()) {}
+           e.collection().updates().size()) {
+  e_ = &e;
+}
 
 view::view(const vsm::collection& c, const repeats& r)
     : view(c, &r, r.groups(), 0, c.updates().size()) {}
@@ -36,7 +38,10 @@ view::view(const vsm::collection& c, std::span<const std::uint32_t> groups)
 view view::range(std::size_t first, std::size_t end) const {
   first = std::clamp(first, first_update_, end_update_);
   end = std::clamp(end, first, end_update_);
-  return view(*c_, r_, groups_, first, end);
+  view out(*c_, r_, groups_, first, end);
+  out.e_ = e_;
+  out.news_ = news_;
+  return out;
 }
 
 bool view::whole() const noexcept {

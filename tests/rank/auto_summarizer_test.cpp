@@ -254,13 +254,17 @@ TEST(AutoSummarizer, SinceAViewItLeavesOutWhatTheReaderWasToldBefore) {
   const auto& c = e->collection();
   auto s = auto_summarizer::create({});
   ASSERT_TRUE(s.ok());
-  const stream::view after = stream::view(*e).since(2);
+  const stream::view after = stream::view(*e).since(2).as_news();
   ASSERT_EQ(e->repeat_groups().group(2), 0u);  // update 2 repeats update 0
   summary out = (*s)->summarize(after, {budget_unit::words, 14});
   ASSERT_FALSE(out.sentences.empty());
   for (const auto& pick : out.sentences) {
     EXPECT_GE(pick.sentence, c.first_sentence_of(3)) << c.text(pick.sentence);
   }
+  // The same updates summarized on their own (a window) may well tell of the airport.
+  EXPECT_FALSE(stream::view(*e).since(2).is_news());
+  EXPECT_TRUE(after.is_news());
+  EXPECT_FALSE(stream::view(*e).as_news().is_news());  // nothing before it: not news
 }
 
 TEST(AutoSummarizer, TheCandidateCapKeepsTheBest) {

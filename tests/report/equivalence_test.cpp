@@ -29,7 +29,8 @@ std::string report_json(const stream::engine& e, const rank::summarizer& s,
                         std::optional<std::size_t> since = std::nullopt) {
   const stream::view all(e);
   situation_report r = build_report(all, s.summarize(all, {}));
-  if (since) add_new_since(r, all.since(*since), "cut", s.summarize(all.since(*since), {}));
+  if (since)
+    add_new_since(r, all.since(*since), "cut", s.summarize(all.since(*since).as_news(), {}));
   return write_report(r, output_format::json);
 }
 

@@ -27,7 +27,7 @@
 //     the updates carry times and `recency_by_time`, by arrival otherwise) counts
 //     `recency_boost` more: someone arriving late needs where things stand now; the opening
 //     stretch can be boosted alike (`opening_boost`, off by default);
-//   - in a view that starts after the stream's beginning ("new since"), a concept the earlier
+//   - in a view of news (stream::view::as_news, "new since"), a concept the earlier
 //     stream carried keeps `seen_weight` of its weight, and a sentence of a repeat group that
 //     began before the view is no candidate: the reader was told that already;
 //   - each sentence also earns a modular prior, scaled to the mean concept score of a candidate:
@@ -81,7 +81,7 @@ class auto_summarizer final : public summarizer {
     double cost_exponent = 1.0;       ///< r in gain / cost^r
     std::size_t swap_rounds = 20;     ///< improving moves of the local search (0: greedy only)
     double seen_weight = 0.1;         ///< share of weight left to concepts told before a view
-    bool recency_by_time = true;      ///< recent = the newest share of the time span, when timed
+    bool recency_by_time = true;      ///< recent = the newest share by time, when timed
     std::size_t max_candidates = 5000;  ///< best candidates kept for the search (0: all)
     selection_options selection;
   };

@@ -42,6 +42,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <span>
 #include <vector>
 
@@ -64,6 +67,19 @@ struct sentence_range {
 };
 
 class engine;
+
+/// Counts over the whole stream, kept as updates arrive, so that a report of the whole stream
+/// need not read every update again (a live report refreshed at a million updates).
+struct stream_stats {
+  /// Updates per source, in order of first appearance ("" for updates without a source).
+  std::vector<std::pair<std::string, std::size_t>> sources;
+  /// Input files (update::origin) in reading order, each once.
+  std::vector<std::string> inputs;
+  /// Posts without text.
+  std::size_t without_text = 0;
+  /// The updates with the earliest and the latest parsed time (the first of equals), if any.
+  std::optional<std::size_t> earliest, latest;
+};
 
 /// Something that follows the stream: called once per added update, after the engine's own
 /// indexes are up to date, on the writer's thread.
@@ -108,6 +124,8 @@ class engine {
   const repeats& repeat_groups() const noexcept;
   /// Updates added so far.
   std::size_t size() const noexcept;
+  /// Sources, posts without text and time span of the stream so far.
+  const stream_stats& stats() const noexcept;
 
  private:
   struct state;

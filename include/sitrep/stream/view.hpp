@@ -8,10 +8,11 @@
 //   auto cut = sitrep::stream::view::position_after(e->collection(), "feed.txt:10");
 //   if (!cut) return cut.error();                          // not_found: no such update
 //   sitrep::stream::view before = all.until(*cut);         // updates 1-10: the stream as it stood
-//   sitrep::stream::view after = all.since(*cut);          // updates 11-: what is new
+//   sitrep::stream::view after = all.since(*cut);          // updates 11-
 //   auto s = sitrep::rank::make_summarizer("auto");
 //   if (!s) return s.error();
-//   sitrep::rank::summary news = (*s)->summarize(after, {});   // nothing from updates 1-10
+//   sitrep::rank::summary recent = (*s)->summarize(after, {});            // updates 11- alone
+//   sitrep::rank::summary news = (*s)->summarize(after.as_news(), {});    // nothing 1-10 told
 //
 // A view is a range of updates in arrival order, [first_update, end_update), with their
 // sentences, over a collection it does not own (the collection, and the engine when the view
@@ -59,6 +60,15 @@ class view {
   view since(std::size_t position) const { return range(position, end_update_); }
   /// The updates of this view at stream positions < `position`.
   view until(std::size_t position) const { return range(first_update_, position); }
+  /// This view, to be summarized as news: what it adds to the stream before it (a summarizer
+  /// leaves out what the earlier stream told, as `sitrep report --since` does), not as a part
+  /// summarized on its own (a window of the newest updates).
+  view as_news() const {
+    view out = *this;
+    out.news_ = true;
+    return out;
+  }
+  bool is_news() const noexcept { return news_ && first_update_ > 0; }
 
   /// The stream position just after the update whose id is `id` (the first one with that id);
   /// not_found when the stream has none.
@@ -83,13 +93,17 @@ class view {
   }
   /// Whether the view holds every update of its collection.
   bool whole() const noexcept;
+  /// The engine the view was made from, or nullptr.
+  const engine* source_engine() const noexcept { return e_; }
 
  private:
   view(const vsm::collection& c, const repeats* r, std::span<const std::uint32_t> groups,
        std::size_t first, std::size_t end);
   const vsm::collection* c_;
+  const engine* e_ = nullptr;
   const repeats* r_;
   std::span<const std::uint32_t> groups_;
+  bool news_ = false;
   std::size_t first_update_ = 0, end_update_ = 0;
   std::size_t first_sentence_ = 0, end_sentence_ = 0;
 };
