@@ -2,6 +2,7 @@
 // report as updates arrive. The following is io::follower's, the stream stream::engine's; this
 // file only decides when to refresh and how a refresh reaches the screen.
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -42,7 +43,7 @@ struct watch_args {
   input_options in;
   summary_options sum;
   std::string every = "1";
-  std::string window = "1000";
+  std::string window = "500";
   std::optional<std::string> interval;
   bool from_end = false;
 };
@@ -391,7 +392,17 @@ class watch {
   std::vector<std::string> notes_;
 };
 
+// A refresh allocates and frees the same few megabytes of working memory every update. glibc
+// would serve blocks that large with mmap and give them back with munmap each time, so every
+// refresh paid its page faults again (a third of its time at 1,000 updates); a long-running
+// watch keeps them in its heap instead.
+void keep_working_memory() {
+  ::mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  ::mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
+
 int run(const watch_args& a) {
+  keep_working_memory();
   int code = 0;
   if (a.in.files.size() != 1) {
     print_error("watch follows one file, or - for standard input");

@@ -30,6 +30,7 @@
 // --method ID, --window N (0: the whole stream), --lines N, --backlog N, --binary PATH.
 // Benchmarks measure; no test asserts a time. Run on an otherwise idle machine.
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -118,7 +119,7 @@ struct options {
   std::size_t samples = 200;
   double max_seconds = 20;
   std::string method = "auto";
-  std::size_t window = 1000;  // as `sitrep watch --window`; 0: the whole stream
+  std::size_t window = 500;  // as `sitrep watch --window`; 0: the whole stream
   std::size_t lines = 300;
   std::size_t backlog = 0;
   std::string binary = SITREP_BINARY;
@@ -359,6 +360,9 @@ int pipe_bench(const options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // As `sitrep watch` sets them (keep_working_memory in apps/sitrep/cmd_watch.cpp).
+  ::mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  ::mallopt(M_TRIM_THRESHOLD, 256 << 20);
   options o;
   o.stream.shared_dir = SITREP_SHARED_DIR;
   std::vector<std::string> modes = {"refresh", "pipe"};

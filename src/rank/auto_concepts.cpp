@@ -99,9 +99,15 @@ class concept_index {
  public:
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // no concept key is all ones
 
+  /// Room for `keys` keys without growing (one allocation instead of a doubling series).
+  void reserve(std::size_t keys) {
+    std::size_t cap = 1024;
+    while (cap < keys * 2) cap *= 2;
+    if (cap > keys_.size()) grow(cap);
+  }
   /// The id of `key`, giving it `fresh` when new; the bool says whether it was new.
   std::pair<concept_id, bool> intern(std::uint64_t key, concept_id fresh) {
-    if ((size_ + 1) * 2 > keys_.size()) grow();
+    if ((size_ + 1) * 2 > keys_.size()) grow(keys_.empty() ? 1024 : keys_.size() * 2);
     std::size_t i = slot(key);
     while (keys_[i] != kEmpty) {
       if (keys_[i] == key) return {ids_[i], false};
@@ -130,10 +136,9 @@ class concept_index {
   std::size_t slot(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
   }
-  void grow() {
+  void grow(std::size_t cap) {
     std::vector<std::uint64_t> keys = std::move(keys_);
     std::vector<concept_id> ids = std::move(ids_);
-    const std::size_t cap = keys.empty() ? 1024 : keys.size() * 2;
     keys_.assign(cap, kEmpty);
     ids_.assign(cap, 0);
     mask_ = cap - 1;
@@ -211,6 +216,15 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
   std::vector<std::size_t> same_text;
   const std::vector<bool> copy = copies(v, o.copy_similarity, &same_text);
   m.duplicate.assign(n, false);
+  // A concept per token and one per pair of tokens at most: sized once, not doubled as it fills
+  // (a refresh of a live report runs this every update).
+  std::size_t tokens = 0;
+  for (std::size_t i = first; i < v.end_sentence(); ++i) tokens += c.sentence(i).tokens.size();
+  ids.reserve(std::min<std::size_t>(2 * tokens, std::size_t{1} << 26));
+  support.reserve(2 * tokens);
+  last_update.reserve(2 * tokens);
+  in_last.reserve(2 * tokens);
+  m.updates_with.reserve(2 * tokens);
   std::vector<concept_id> mine;
   std::vector<std::pair<std::uint64_t, bool>> keys;
   for (std::size_t i = 0; i < n; ++i) {

@@ -82,7 +82,7 @@ class auto_summarizer final : public summarizer {
     std::size_t swap_rounds = 20;     ///< improving moves of the local search (0: greedy only)
     double seen_weight = 0.1;         ///< share of weight left to concepts told before a view
     bool recency_by_time = true;      ///< recent = the newest share by time, when timed
-    std::size_t max_candidates = 5000;  ///< best candidates kept for the search (0: all)
+    std::size_t max_candidates = 1000;  ///< best candidates kept for the search (0: all)
     selection_options selection;
   };
   /// invalid_argument naming the first option out of range (ranges above).
