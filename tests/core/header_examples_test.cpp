@@ -26,6 +26,8 @@
 #include "sitrep/io/time.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "sitrep/stream/postings.hpp"
+#include "sitrep/stream/repeats.hpp"
+#include "sitrep/stream/view.hpp"
 #include "sitrep/rank/auto_summarizer.hpp"
 #include "sitrep/rank/centroid.hpp"
 #include "sitrep/rank/ilp.hpp"
@@ -147,6 +149,42 @@ sitrep::status engine_hpp(std::vector<sitrep::update> updates) {
   if (auto hotel = e->collection().vocab().find("hotel"))  // sentences that name the hotel
     for (std::uint32_t s : e->term_postings().of(*hotel)) std::cout << s << '\n';
   EXPECT_EQ(watcher.updates, 5u);
+  return sitrep::status::ok();
+}
+
+// ---- include/sitrep/stream/repeats.hpp
+sitrep::status repeats_hpp(std::vector<sitrep::update> updates) {
+  auto e = sitrep::stream::engine::create({});          // the engine keeps the groups
+  if (!e) return e.error();
+  for (auto& u : updates) if (auto added = e->add(std::move(u)); !added) return added.error();
+  const sitrep::stream::repeats& r = e->repeat_groups();
+  const auto& c = e->collection();
+  std::uint32_t g = r.group(2);                          // the first sentence of 2's group
+  for (std::uint32_t m = g; m != sitrep::stream::repeats::npos; m = r.next_member(m))
+    std::cout << c.updates()[c.sentence(m).update].source << '\n';   // who carried it
+  if (r.nearest(2) != sitrep::stream::repeats::npos && r.similarity(2) >= 0.8f)
+    std::cout << "sentence 2 copies sentence " << r.nearest(2) << '\n';
+  EXPECT_EQ(r.size(), c.sentence_count());
+  return sitrep::status::ok();
+}
+
+// ---- include/sitrep/stream/view.hpp (the id "3" for the example's "feed.txt:10")
+sitrep::status view_hpp(std::vector<sitrep::update> updates) {
+  auto e = sitrep::stream::engine::create({});
+  if (!e) return e.error();
+  for (auto& u : updates) if (auto added = e->add(std::move(u)); !added) return added.error();
+  sitrep::stream::view all(*e);                          // the whole stream, repeat groups on
+  auto cut = sitrep::stream::view::position_after(e->collection(), "3");
+  if (!cut) return cut.error();                          // not_found: no such update
+  sitrep::stream::view before = all.until(*cut);         // updates 1-3: the stream as it stood
+  sitrep::stream::view after = all.since(*cut);          // updates 4-
+  auto s = sitrep::rank::make_summarizer("auto");
+  if (!s) return s.error();
+  sitrep::rank::summary recent = (*s)->summarize(after, {});            // updates 4- alone
+  sitrep::rank::summary news = (*s)->summarize(after.as_news(), {});    // nothing 1-3 told
+  EXPECT_EQ(before.update_count(), 3u);
+  EXPECT_FALSE(recent.sentences.empty());
+  for (const auto& pick : news.sentences) EXPECT_TRUE(after.contains_sentence(pick.sentence));
   return sitrep::status::ok();
 }
 
@@ -418,6 +456,8 @@ TEST(HeaderExamples, CompileAndRun) {
   expect_ok(collection_hpp(some_updates()));
   expect_ok(engine_hpp(some_updates()));
   postings_hpp();
+  expect_ok(repeats_hpp(some_updates()));
+  expect_ok(view_hpp(some_updates()));
   expect_ok(summarizer_hpp(c));
   expect_ok(summary_hpp(c, *lead));
   expect_ok(writer_hpp(sitrep::report::build_report(c, s), c, s));
