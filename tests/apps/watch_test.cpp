@@ -261,6 +261,32 @@ TEST_F(Watch, SigintEndsWithTheFinalReportAndExitZero) {
   EXPECT_EQ(w->rest(), "");
 }
 
+// Equivalence: a followed file, its refreshes summarizing a window of 5 updates, ends (Ctrl-C)
+// with exactly the report `sitrep report` gives for the whole file.
+TEST_F(Watch, ItsFinalReportIsTheReportOfTheWholeStream) {
+  const std::string path = SITREP_SOURCE_DIR "/examples/harbour-fire.jsonl";
+  auto w = start({"watch", "--format", "jsonl", "--window", "5", path});
+  std::optional<std::string> line;
+  while ((line = w->read_line()) && updates_of(line) < 18) {
+  }
+  ASSERT_TRUE(line.has_value()) << w->err();
+  const json windowed = report_of(line);
+  w->signal(SIGINT);
+  const auto final_line = w->read_line();
+  EXPECT_EQ(w->wait(), 0) << w->err();
+  ASSERT_TRUE(final_line.has_value());
+  auto r = start({"report", "--format", "json", path});
+  ASSERT_EQ(r->wait(), 0) << r->err();
+  const json batch = json::parse(r->rest());
+  EXPECT_EQ(report_of(final_line), batch);
+  // The refresh differed only in its summary: the counts are the whole stream's.
+  EXPECT_EQ(windowed["updates"], batch["updates"]);
+  EXPECT_EQ(windowed["sources"], batch["sources"]);
+  EXPECT_EQ(windowed["time_span"], batch["time_span"]);
+  for (const auto& s : windowed["headline"])
+    EXPECT_GE(std::stoi(s["update_id"].get<std::string>().substr(1)), 14) << s["text"];
+}
+
 TEST_F(Watch, SigintOnATerminalStyleTextReportAlsoEndsCleanly) {
   const auto lines = seed_lines();
   auto w = start({"watch", "-"});  // not a terminal: each report followed by "---"
