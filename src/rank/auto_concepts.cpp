@@ -35,11 +35,17 @@ std::vector<double> stream_places(const stream::view& v, bool by_time) {
   place.resize(n);
   const auto& updates = v.collection().updates();
   if (by_time) {
-    // The stream's clock at each update: the latest time seen since the stream began.
+    // The stream's clock at each update: the latest time seen since the stream began. The
+    // earlier stream is read only when the view opens with untimed updates (a window of a
+    // long live stream must not read the million updates before it at every refresh).
     std::optional<std::int64_t> clock;
-    for (std::size_t u = 0; u < v.first_update(); ++u)
-      if (updates[u].unix_time) clock = std::max(clock.value_or(*updates[u].unix_time),
-                                                 *updates[u].unix_time);
+    bool timed = false;  // a view without a single time is placed by index
+    for (std::size_t u = v.first_update(); u < v.end_update() && !timed; ++u)
+      timed = updates[u].unix_time.has_value();
+    if (timed && !updates[v.first_update()].unix_time)
+      for (std::size_t u = 0; u < v.first_update(); ++u)
+        if (updates[u].unix_time) clock = std::max(clock.value_or(*updates[u].unix_time),
+                                                   *updates[u].unix_time);
     // An update is placed by its own time; one without a time by the clock when it came.
     std::vector<std::optional<std::int64_t>> at(n);
     std::optional<std::int64_t> lo, hi;
@@ -216,15 +222,17 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
   std::vector<std::size_t> same_text;
   const std::vector<bool> copy = copies(v, o.copy_similarity, &same_text);
   m.duplicate.assign(n, false);
-  // A concept per token and one per pair of tokens at most: sized once, not doubled as it fills
-  // (a refresh of a live report runs this every update).
+  // A concept per token and one per pair of tokens at most: a small view (a live report's
+  // window, refreshed at every update) is sized once instead of doubling as it fills; a large
+  // one grows, since its distinct concepts are far fewer than its tokens.
   std::size_t tokens = 0;
   for (std::size_t i = first; i < v.end_sentence(); ++i) tokens += c.sentence(i).tokens.size();
-  ids.reserve(std::min<std::size_t>(2 * tokens, std::size_t{1} << 26));
-  support.reserve(2 * tokens);
-  last_update.reserve(2 * tokens);
-  in_last.reserve(2 * tokens);
-  m.updates_with.reserve(2 * tokens);
+  const std::size_t expect = std::min<std::size_t>(2 * tokens, std::size_t{1} << 18);
+  ids.reserve(expect);
+  support.reserve(expect);
+  last_update.reserve(expect);
+  in_last.reserve(expect);
+  m.updates_with.reserve(expect);
   std::vector<concept_id> mine;
   std::vector<std::pair<std::uint64_t, bool>> keys;
   for (std::size_t i = 0; i < n; ++i) {

@@ -78,8 +78,10 @@ std::vector<std::size_t> choosable_indices(const vsm::collection& c, const selec
                                            std::size_t limit) {
   std::vector<std::size_t> out;
   const std::vector<bool> mask = choosable(c, o);
-  for (std::size_t i = 0; i < mask.size() && out.size() < limit; ++i)
+  // The newest `limit`: in a live stream the latest sentences must be able to enter the graph.
+  for (std::size_t i = mask.size(); i-- > 0 && out.size() < limit;)
     if (mask[i]) out.push_back(i);
+  std::reverse(out.begin(), out.end());
   return out;
 }
 

@@ -100,3 +100,21 @@ TEST(SelectionOptions, BarFallsWithAShortBudget) {
 
 }  // namespace
 }  // namespace sitrep::rank
+
+namespace sitrep::rank {
+namespace {
+
+TEST(ChoosableIndices, ACapKeepsTheNewestInStreamOrder) {
+  auto c = vsm::collection::create({});
+  ASSERT_TRUE(c.ok());
+  for (int i = 0; i < 6; ++i) {
+    update u;
+    u.text = "Update number " + std::to_string(i) + " says the rescue teams reached the hotel.";
+    c->add(u);
+  }
+  EXPECT_EQ(choosable_indices(*c, {}, 3), (std::vector<std::size_t>{3, 4, 5}));
+  EXPECT_EQ(choosable_indices(*c, {}, 100).size(), 6u);
+}
+
+}  // namespace
+}  // namespace sitrep::rank

@@ -10,7 +10,7 @@
 // probability under a random walk on the row-normalized graph with `damping`. Scores are found
 // by power iteration to `tolerance` (at most `max_iterations`). The graph is dense: O(n^2) time
 // and memory in the number of candidate sentences, so at most `max_sentences` candidates (the
-// longest-standing ones by position are kept first) enter it.
+// newest) enter it.
 #pragma once
 
 #include <cstddef>

@@ -77,8 +77,8 @@ bool is_candidate(const vsm::collection& c, std::size_t i, const selection_optio
 /// none is a candidate (a stream of short updates still gets a summary).
 std::vector<bool> choosable(const vsm::collection& c, const selection_options& o);
 
-/// The indices of `choosable` sentences in stream order, at most `limit` of them (the nodes of
-/// a sentence graph, whose cost grows with the square of their number).
+/// The indices of `choosable` sentences in stream order, at most `limit` of them, the newest
+/// (the nodes of a sentence graph, whose cost grows with the square of their number).
 std::vector<std::size_t> choosable_indices(const vsm::collection& c, const selection_options& o,
                                            std::size_t limit);
 

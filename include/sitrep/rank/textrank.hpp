@@ -22,7 +22,7 @@
 //
 // Cost: the overlap graph is built through an inverted index over terms, O(sum over terms of
 // (sentences holding it)^2) time and O(n^2) memory for n nodes, so at most `max_sentences`
-// candidates (the earliest in the stream) enter the graph.
+// candidates (the newest in the stream) enter the graph.
 // Thread safety: as summarizer.hpp (summarize is const and keeps its scratch on the stack).
 #pragma once
 
