@@ -63,9 +63,9 @@ struct repeat_options {
   /// Rarest terms of a sentence looked up.
   std::size_t probe_terms = 4;
   /// Newest sentences read per probe term.
-  std::size_t probe_depth = 24;
+  std::size_t probe_depth = 16;
   /// Candidates compared exactly, at most ...
-  std::size_t verify = 6;
+  std::size_t verify = 4;
   /// ... and only those whose probe weight reaches this share of the best candidate's.
   double verify_share = 0.0;
 };
