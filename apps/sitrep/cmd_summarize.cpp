@@ -90,9 +90,11 @@ int run(const summarize_args& a) {
         continue;
       }
       const vsm::collection& c = e->collection();
-      if (c.sentence_count() == 0) o.messages.push_back(fmt::format("warning: {} holds no updates", doc_path));
+      if (c.sentence_count() == 0)
+        o.messages.push_back(fmt::format("warning: {} holds no updates", doc_path));
       rank::summary s = method->summarize(stream::view(*e), budget);
-      for (const auto& note : s.notes) o.messages.push_back(fmt::format("note: {}: {}", doc_path, note));
+      for (const auto& note : s.notes)
+        o.messages.push_back(fmt::format("note: {}: {}", doc_path, note));
       o.text = report::write_summary(report::cite(c, s), s.method, format, s.notes);
     }
   };

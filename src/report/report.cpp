@@ -50,7 +50,8 @@ repeat_info carriers(const stream::view& v, std::size_t s) {
   info.first_time = first->time;
   for (std::size_t u : updates) {
     const std::string& src = c.updates()[u].source;
-    if (!src.empty() && std::find(info.sources.begin(), info.sources.end(), src) == info.sources.end())
+    if (!src.empty() &&
+        std::find(info.sources.begin(), info.sources.end(), src) == info.sources.end())
       info.sources.push_back(src);
   }
   return info;

@@ -65,7 +65,8 @@ nlohmann::json since_json(const situation_report& r) {
 }
 
 std::string since_title(const new_since& n) {
-  return fmt::format("New since {} ({} {})", n.since, n.updates, n.updates == 1 ? "update" : "updates");
+  return fmt::format("New since {} ({} {})", n.since, n.updates,
+                     n.updates == 1 ? "update" : "updates");
 }
 
 std::string sources_line(const situation_report& r) {

@@ -13,8 +13,9 @@ status validate(const repeat_options& o) {
   if (!(o.verify_share >= 0 && o.verify_share <= 1))
     return invalid_argument("repeats: verify_share must be in [0, 1]");
   if (o.min_shared_terms < 1 || o.probe_terms < 1 || o.probe_depth < 1 || o.verify < 1)
-    return invalid_argument("repeats: min_shared_terms, probe_terms, probe_depth and verify must "
-                            "be >= 1");
+    return invalid_argument(
+        "repeats: min_shared_terms, probe_terms, probe_depth and verify must "
+        "be >= 1");
   return status::ok();
 }
 
@@ -60,7 +61,7 @@ norms weigh(const vsm::collection& c, const postings& p, std::size_t s, const id
 // ("no ship caught fire" after "a tanker caught fire"). English stems; other languages' streams
 // simply never match them.
 bool negates(const vsm::collection& c, std::size_t s) {
-  static constexpr std::string_view kNegations[] = {"no", "not", "never", "n't", "deni",
+  static constexpr std::string_view kNegations[] = {"no",  "not",     "never",  "n't", "deni",
                                                     "nor", "neither", "nobodi", "none"};
   for (vsm::term_id t : c.sentence(s).tokens) {
     const std::string_view term = c.vocab().term(t);
@@ -92,8 +93,8 @@ void repeats::add(const vsm::collection& c, const postings& p, std::size_t first
       for (const auto& [t, w] : weights_)
         if (const std::size_t held = p.of(t).size(); held > 0) terms.emplace_back(t, held);
       const std::size_t k = std::min(o_.probe_terms, terms.size());
-      std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(k),
-                        terms.end(), [](const auto& a, const auto& b) {
+      std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(k), terms.end(),
+                        [](const auto& a, const auto& b) {
                           return a.second != b.second ? a.second < b.second : a.first < b.first;
                         });
       for (std::size_t i = 0; i < k; ++i) {  // second: the term's weight in this sentence
@@ -149,10 +150,8 @@ void repeats::add(const vsm::collection& c, const postings& p, std::size_t first
         // own), the two are close; over all their words, not far apart; and they share
         // several content words.
         const double close = norm.held > 0 && held > 0 ? dot / (norm.held * std::sqrt(held)) : 0;
-        if (shared >= o_.min_shared_terms && cos >= o_.min_cosine &&
-            close >= o_.group_similarity &&
-            (close > join_cos || (close == join_cos && j < join)) &&
-            negates(c, s) == negates(c, j))
+        if (shared >= o_.min_shared_terms && cos >= o_.min_cosine && close >= o_.group_similarity &&
+            (close > join_cos || (close == join_cos && j < join)) && negates(c, s) == negates(c, j))
           join = j, join_cos = close;
       }
     }

@@ -55,10 +55,9 @@ void expect_live_equals_batch(const std::vector<update>& updates) {
   EXPECT_EQ(last, whole);
   EXPECT_EQ(report_json(*live, **s, cut), whole_since);
   // Groups too, sentence by sentence.
-  EXPECT_TRUE(std::equal(live->repeat_groups().groups().begin(),
-                         live->repeat_groups().groups().end(),
-                         batch->repeat_groups().groups().begin(),
-                         batch->repeat_groups().groups().end()));
+  EXPECT_TRUE(
+      std::equal(live->repeat_groups().groups().begin(), live->repeat_groups().groups().end(),
+                 batch->repeat_groups().groups().begin(), batch->repeat_groups().groups().end()));
 }
 
 TEST(Equivalence, TheSharedSeedFedOneByOneEndsAsTheBatch) {

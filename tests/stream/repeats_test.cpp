@@ -61,8 +61,9 @@ TEST(repeats, the_same_fact_from_three_sources_forms_one_group_in_arrival_order)
 }
 
 TEST(repeats, a_verbatim_copy_has_similarity_one_and_an_update_never_repeats_itself) {
-  engine e = feed({make("a", "Rebels seized the northern airport on Tuesday. Rebels seized the "
-                             "northern airport on Tuesday."),
+  engine e = feed({make("a",
+                        "Rebels seized the northern airport on Tuesday. Rebels seized the "
+                        "northern airport on Tuesday."),
                    make("b", "Rebels seized the northern airport on Tuesday.")});
   const repeats& r = e.repeat_groups();
   ASSERT_EQ(r.size(), 3u);
@@ -79,9 +80,10 @@ TEST(repeats, one_shared_name_is_not_a_repeat) {
 }
 
 TEST(repeats, a_denial_is_no_repeat_of_the_claim_it_denies) {
-  engine e = feed({make("a", "Witnesses say a tanker moored at the depot caught fire this morning."),
-                   make("b", "The harbour authority says no tanker moored at the depot caught fire."),
-                   make("c", "A tanker moored at the depot caught fire this morning, witnesses say.")});
+  engine e =
+      feed({make("a", "Witnesses say a tanker moored at the depot caught fire this morning."),
+            make("b", "The harbour authority says no tanker moored at the depot caught fire."),
+            make("c", "A tanker moored at the depot caught fire this morning, witnesses say.")});
   const repeats& r = e.repeat_groups();
   EXPECT_EQ(r.group(1), 1u);
   EXPECT_EQ(r.group(2), 0u);

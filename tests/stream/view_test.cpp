@@ -22,7 +22,7 @@ vsm::collection sample() {
   auto c = vsm::collection::create({});
   EXPECT_TRUE(c.ok());
   c->add(make("a", "One. Two.", 100));
-  c->add(make("b", "", 200));  // no text: counted, no sentences
+  c->add(make("b", "", 200));        // no text: counted, no sentences
   c->add(make("c", "Three.", 150));  // stamped earlier than b: arrived late
   c->add(make("d", "Four. Five. Six.", std::nullopt));
   c->add(make("e", "Seven.", 300));
