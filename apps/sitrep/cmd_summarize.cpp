@@ -25,6 +25,7 @@ const char* extension(report::output_format f) {
     case report::output_format::text: return ".txt";
     case report::output_format::markdown: return ".md";
     case report::output_format::json: return ".json";
+    case report::output_format::json_lines: return ".jsonl";
   }
   return ".txt";
 }

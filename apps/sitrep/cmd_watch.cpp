@@ -137,32 +137,6 @@ result<std::chrono::duration<double>> parse_interval(std::string_view text) {
   return std::chrono::duration<double>(value);
 }
 
-// The writer's JSON on one line: white space outside strings dropped. Inside strings the
-// writer escapes every control character, so a raw line feed is always indentation.
-std::string one_line(std::string_view json) {
-  std::string out;
-  out.reserve(json.size());
-  bool in_string = false;
-  bool escaped = false;
-  for (char ch : json) {
-    if (in_string) {
-      out.push_back(ch);
-      if (escaped)
-        escaped = false;
-      else if (ch == '\\')
-        escaped = true;
-      else if (ch == '"')
-        in_string = false;
-      continue;
-    }
-    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') continue;
-    if (ch == '"') in_string = true;
-    out.push_back(ch);
-  }
-  out.push_back('\n');
-  return out;
-}
-
 // ---- Output ----
 
 enum class screen {
@@ -317,7 +291,7 @@ class watch {
     bool written = true;
     switch (mode_) {
       case screen::json_lines:
-        written = put(one_line(r.text));
+        written = put(r.text);
         break;
       case screen::separated:
         // In Markdown a blank line first keeps "---" a rule (not a heading underline).
@@ -410,8 +384,9 @@ int run(const watch_args& a) {
   }
   const std::string& path = a.in.files.front();
   summary_options sum = a.sum;
+  // JSON in a stream of reports is one report a line, whichever of the two was asked for.
   const bool json = sum.format == "json" || sum.format == "jsonl";
-  if (sum.format == "jsonl") sum.format = "json";
+  if (json) sum.format = "jsonl";
   auto p = prepare(a.in, sum, code);
   if (!p) return code;
   auto ro = read_options_for(a.in, code);

@@ -39,7 +39,8 @@ void add_summary_options(CLI::App* cmd, summary_options& o) {
       fmt::format("budget in sentences, 1 to {}", rank::kMaxBudgetSentences));
   w->excludes(b)->excludes(s);
   b->excludes(s);
-  cmd->add_option("--format", o.format, "output format: text, markdown or json")
+  cmd->add_option("--format", o.format,
+                  "output format: text, markdown, json, or jsonl (the JSON on one line)")
       ->capture_default_str();
 }
 

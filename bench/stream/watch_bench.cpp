@@ -10,7 +10,7 @@
 //          each of `--sizes` updates, `--samples` times: one more update is decoded and added,
 //          then the report is rendered as `sitrep watch --format jsonl` renders it (summarize
 //          the newest `--window` updates, build_report of the whole stream, write_report as
-//          JSON, made one line; the same steps as `render()` in
+//          one JSON line; the same steps as `render()` in
 //          apps/sitrep/cmd_watch.cpp, copied here because that function lives in the command
 //          line). A size stops sampling after `--max-seconds` (default 20 s, at least 5
 //          samples), and a larger size is skipped when one refresh there could exceed it, at a
@@ -89,30 +89,6 @@ std::vector<std::string> split(std::string_view s) {
   return out;
 }
 
-// As cmd_watch.cpp's one_line: the writer's JSON without white space outside strings.
-std::string one_line(std::string_view json) {
-  std::string out;
-  out.reserve(json.size());
-  bool in_string = false, escaped = false;
-  for (char ch : json) {
-    if (in_string) {
-      out.push_back(ch);
-      if (escaped)
-        escaped = false;
-      else if (ch == '\\')
-        escaped = true;
-      else if (ch == '"')
-        in_string = false;
-      continue;
-    }
-    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') continue;
-    if (ch == '"') in_string = true;
-    out.push_back(ch);
-  }
-  out.push_back('\n');
-  return out;
-}
-
 struct options {
   sitrep::bench::stream_options stream;
   std::vector<std::size_t> sizes = {1000, 10000, 100000};
@@ -156,14 +132,14 @@ int refresh_bench(const options& o) {
 
   std::printf("refresh after one more update (method %s, budget 100 words, JSON one line)\n",
               o.method.c_str());
-  std::printf("%9s %7s %9s %9s %9s | %9s %9s %9s %9s %9s\n", "updates", "samples", "p50 ms",
-              "p99 ms", "max ms", "add", "summarize", "build", "write", "one_line");
+  std::printf("%9s %7s %9s %9s %9s | %9s %9s %9s %9s\n", "updates", "samples", "p50 ms",
+              "p99 ms", "max ms", "add", "summarize", "build", "write");
   for (std::size_t si = 0; si < o.sizes.size(); ++si) {
     const std::size_t size = o.sizes[si];
     while (engine->size() < size) {
       if (!add_one()) return 1;
     }
-    std::vector<double> total, add, summarize, build, write, flat;
+    std::vector<double> total, add, summarize, build, write;
     const auto size_start = clock_type::now();
     for (std::size_t k = 0; k < o.samples; ++k) {
       if (k >= 5 && ms_since(size_start) > o.max_seconds * 1000) break;
@@ -177,23 +153,21 @@ int refresh_bench(const options& o) {
       const auto t2 = clock_type::now();
       const auto r = sitrep::report::build_report(all, s);
       const auto t3 = clock_type::now();
-      const std::string json = sitrep::report::write_report(r, sitrep::report::output_format::json);
+      const std::string out =
+          sitrep::report::write_report(r, sitrep::report::output_format::json_lines);
       const auto t4 = clock_type::now();
-      const std::string out = one_line(json);
-      const auto t5 = clock_type::now();
       using ms = std::chrono::duration<double, std::milli>;
-      total.push_back(ms(t5 - t0).count());
+      total.push_back(ms(t4 - t0).count());
       add.push_back(ms(t1 - t0).count());
       summarize.push_back(ms(t2 - t1).count());
       build.push_back(ms(t3 - t2).count());
       write.push_back(ms(t4 - t3).count());
-      flat.push_back(ms(t5 - t4).count());
       if (out.size() < 2) return 1;
     }
-    std::printf("%9zu %7zu %9.2f %9.2f %9.2f | %9.3f %9.2f %9.3f %9.3f %9.3f\n", size, total.size(),
+    std::printf("%9zu %7zu %9.2f %9.2f %9.2f | %9.3f %9.2f %9.3f %9.3f\n", size, total.size(),
                 percentile(total, 0.5), percentile(total, 0.99),
                 *std::max_element(total.begin(), total.end()), mean(add), mean(summarize),
-                mean(build), mean(write), mean(flat));
+                mean(build), mean(write));
     std::fflush(stdout);
     // Guard: skip the next size when a refresh growing with the square of the stream would
     // take longer than --max-seconds there (with a window it stays flat, and nothing is skipped).

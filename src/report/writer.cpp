@@ -83,8 +83,9 @@ std::string span_line(const situation_report& r) {
 
 // JSON text; ill-formed UTF-8 (which the readers never let in) becomes U+FFFD instead of an
 // exception out of a writer.
-std::string dump(const nlohmann::json& j) {
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+std::string dump(const nlohmann::json& j, output_format format) {
+  const int indent = format == output_format::json_lines ? -1 : 2;
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 // Markdown-escapes the characters that would start formatting inside a bullet; the result is
@@ -148,7 +149,8 @@ result<output_format> parse_output_format(std::string_view name) {
   if (name == "text" || name == "txt") return output_format::text;
   if (name == "markdown" || name == "md") return output_format::markdown;
   if (name == "json") return output_format::json;
-  return invalid_argument(fmt::format("unknown format '{}' (use text, markdown or json)", name));
+  if (name == "jsonl") return output_format::json_lines;
+  return invalid_argument(fmt::format("unknown format '{}' (use text, markdown, json or jsonl)", name));
 }
 
 std::string write_summary(const std::vector<cited_sentence>& sentences, std::string_view method,
@@ -162,11 +164,12 @@ std::string write_summary(const std::vector<cited_sentence>& sentences, std::str
       for (const auto& s : sentences)
         out += fmt::format("- {} *({})*\n", md_escape(s.text), md_escape(citation(s)));
       return out;
-    case output_format::json: {
+    case output_format::json:
+    case output_format::json_lines: {
       nlohmann::json j = {{"method", method}, {"sentences", nlohmann::json::array()}};
       for (const auto& s : sentences) j["sentences"].push_back(to_json(s));
       j["notes"] = notes;
-      return dump(j);
+      return dump(j, format);
     }
   }
   return out;
@@ -212,7 +215,8 @@ std::string write_report(const situation_report& r, output_format format) {
       out += fmt::format("- **Method:** `{}`\n", printable(r.method));
       return out;
     }
-    case output_format::json: {
+    case output_format::json:
+    case output_format::json_lines: {
       nlohmann::json j;
       j["method"] = r.method;
       j["headline"] = nlohmann::json::array();
@@ -229,7 +233,7 @@ std::string write_report(const situation_report& r, output_format format) {
       j["notes"] = r.notes;
       j["until"] = r.until.empty() ? nlohmann::json() : nlohmann::json(r.until);
       j["since"] = since_json(r);
-      return dump(j);
+      return dump(j, format);
     }
   }
   return {};

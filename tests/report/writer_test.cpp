@@ -220,5 +220,14 @@ TEST(WriteReport, JsonCarriesRepeatsSinceAndUntil) {
   EXPECT_TRUE(plain["until"].is_null());
 }
 
+TEST(WriteReport, JsonLinesIsTheSameObjectOnOneLine) {
+  const situation_report r = with_repeats_and_news();
+  const std::string line = write_report(r, output_format::json_lines);
+  ASSERT_FALSE(line.empty());
+  EXPECT_EQ(line.find('\n'), line.size() - 1);
+  EXPECT_EQ(nlohmann::json::parse(line), nlohmann::json::parse(write_report(r, output_format::json)));
+  EXPECT_EQ(*parse_output_format("jsonl"), output_format::json_lines);
+}
+
 }  // namespace
 }  // namespace sitrep::report

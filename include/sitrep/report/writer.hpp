@@ -33,9 +33,11 @@
 
 namespace sitrep::report {
 
-enum class output_format { text, markdown, json };
+/// `json` is indented for people; `json_lines` is the same object on one line (and a line end),
+/// for a stream of reports that other programs read line by line.
+enum class output_format { text, markdown, json, json_lines };
 
-/// "text", "markdown" (or "md"), "json"; invalid_argument otherwise.
+/// "text", "markdown" (or "md"), "json", "jsonl"; invalid_argument otherwise.
 result<output_format> parse_output_format(std::string_view name);
 
 /// A situation report in `format`.
