@@ -85,8 +85,8 @@ class chunked_arena {
 
  private:
   std::vector<std::unique_ptr<T[]>> blocks_;
-  T* next_ = nullptr;      // first free element of the current block
-  std::size_t left_ = 0;   // free elements after next_ in the current block
+  T* next_ = nullptr;     // first free element of the current block
+  std::size_t left_ = 0;  // free elements after next_ in the current block
   std::size_t capacity_ = 0;
 };
 
