@@ -6,6 +6,29 @@
 
 namespace sitrep::vsm {
 
+double term_counts::weight(term_id term) const noexcept {
+  auto it = std::lower_bound(entries.begin(), entries.end(), term,
+                             [](const entry& e, term_id t) { return e.first < t; });
+  return it != entries.end() && it->first == term ? static_cast<double>(it->second) : 0.0;
+}
+
+double term_counts::dot(const term_counts& other) const noexcept {
+  double s = 0;
+  auto a = entries.begin(), b = other.entries.begin();
+  while (a != entries.end() && b != other.entries.end()) {
+    if (a->first < b->first) {
+      ++a;
+    } else if (b->first < a->first) {
+      ++b;
+    } else {
+      s += static_cast<double>(a->second) * static_cast<double>(b->second);
+      ++a;
+      ++b;
+    }
+  }
+  return s;
+}
+
 result<collection> collection::create(const options& opts) {
   auto a = text::analyzer::create(opts.analysis);
   if (!a) return a.error();
@@ -34,19 +57,39 @@ void collection::add(update u) {
     analyzer_.analyze_into(s, sc.tokens);
     const std::size_t content = static_cast<std::size_t>(std::count_if(
         sc.tokens.begin(), sc.tokens.end(), [](const auto& t) { return !t.stopword; }));
-    rec.tokens.reserve(sc.tokens.size());
-    rec.stopword.reserve(sc.tokens.size());
-    rec.terms.reserve(content);
+    // Sized exactly, in the arenas: the record keeps only views (no allocation per sentence).
+    const std::span<term_id> tokens = token_store_.allocate(sc.tokens.size());
+    const std::span<bool> stopword = stopword_store_.allocate(sc.tokens.size());
+    const std::span<term_id> terms = term_store_.allocate(content);
+    std::size_t k = 0, m = 0;
     for (const text::analyzed_view& tok : sc.tokens) {
       // The analyzer is this collection's own, so its tags are ours: the vocabulary id of the
       // token's term, looked up once per distinct token instead of once per token.
       if (*tok.tag == text::analyzer::kNoTag) *tok.tag = vocab_.intern(tok.term);
       const term_id id = *tok.tag;
-      rec.tokens.push_back(id);
-      rec.stopword.push_back(tok.stopword);
-      if (!tok.stopword) rec.terms.push_back(id);
+      tokens[k] = id;
+      stopword[k] = tok.stopword;
+      ++k;
+      if (!tok.stopword) terms[m++] = id;
     }
-    rec.tf = sparse_vector::from_terms(rec.terms);
+    rec.tokens = tokens;
+    rec.stopword = stopword;
+    rec.terms = terms;
+    // Term counts: the content terms sorted, equal runs counted.
+    sc.sorted.assign(terms.begin(), terms.end());
+    std::sort(sc.sorted.begin(), sc.sorted.end());
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < sc.sorted.size(); ++i)
+      distinct += (i == 0 || sc.sorted[i] != sc.sorted[i - 1]);
+    const std::span<term_counts::entry> counts = count_store_.allocate(distinct);
+    std::size_t d = 0;
+    for (std::size_t i = 0; i < sc.sorted.size();) {
+      std::size_t j = i;
+      while (j < sc.sorted.size() && sc.sorted[j] == sc.sorted[i]) ++j;
+      counts[d++] = {sc.sorted[i], static_cast<std::uint32_t>(j - i)};
+      i = j;
+    }
+    rec.tf.entries = counts;
     sentence_df_.add_document(rec.terms);
     sc.update_terms.insert(sc.update_terms.end(), rec.terms.begin(), rec.terms.end());
     sentences_.push_back(std::move(rec));
@@ -60,8 +103,12 @@ std::string_view collection::text(std::size_t i) const {
 }
 
 sparse_vector collection::tfidf(std::size_t i) const {
-  sparse_vector v = sentences_[i].tf;
-  for (auto& [t, w] : v.entries) w *= sentence_df_.idf(t);
+  // The count as a double times the IDF: the same arithmetic as scaling a vector of counts.
+  const term_counts& tf = sentences_[i].tf;
+  sparse_vector v;
+  v.entries.reserve(tf.entries.size());
+  for (const auto& [t, n] : tf.entries)
+    v.entries.emplace_back(t, static_cast<double>(n) * sentence_df_.idf(t));
   return v;
 }
 

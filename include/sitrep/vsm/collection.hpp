@@ -17,6 +17,13 @@
 // vectors are derived on demand from the stored term counts and the current frequencies, so
 // they always reflect the whole stream so far.
 //
+// Storage. The per-sentence arrays live in chunked arenas the collection owns (blocks of 64 Ki
+// elements that are never reallocated; see chunked_arena.hpp), and each sentence_record holds
+// views into them. Per sentence that is the record itself (sizeof(sentence_record), 104 bytes on
+// 64-bit targets) plus 5 bytes per token (id and stopword flag), 4 per content term and 8 per
+// distinct content term, with no allocation of its own: the arenas allocate once per 64 Ki
+// elements. The collection is move-only; moving it keeps every view valid.
+//
 // Thread safety: `add` is not thread-safe; once the stream has ended, all const members may be
 // called from many threads (the analyzer used by `add` is not touched by them).
 #pragma once
@@ -24,33 +31,55 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sitrep/core/status.hpp"
 #include "sitrep/core/update.hpp"
 #include "sitrep/text/analyzer.hpp"
 #include "sitrep/text/sentence_splitter.hpp"
+#include "sitrep/vsm/chunked_arena.hpp"
 #include "sitrep/vsm/document_frequencies.hpp"
 #include "sitrep/vsm/sparse_vector.hpp"
 #include "sitrep/vsm/vocabulary.hpp"
 
 namespace sitrep::vsm {
 
+/// Term counts of one sentence: a read-only view of (term, count) pairs sorted by term, each
+/// term once. The counts are whole numbers; `weight` and `dot` give them as doubles, with the
+/// same arithmetic as a `sparse_vector` of counts (so derived values are bit-identical).
+struct term_counts {
+  using entry = std::pair<term_id, std::uint32_t>;
+  std::span<const entry> entries;
+
+  bool empty() const noexcept { return entries.empty(); }
+  std::size_t size() const noexcept { return entries.size(); }
+  /// Count of `term` as a double, 0 when absent (binary search).
+  double weight(term_id term) const noexcept;
+  /// Dot product of the counts (a merge over both entry lists).
+  double dot(const term_counts& other) const noexcept;
+};
+
 /// One sentence of the stream, with its provenance and analysis.
+///
+/// The four arrays are views into storage the collection owns (see `collection`): they stay
+/// valid, and unchanged, for the collection's life, including after the collection is moved.
+/// They must not outlive the collection.
 struct sentence_record {
   std::size_t update = 0;    ///< index into collection::updates()
   std::size_t position = 0;  ///< 0-based index of this sentence within its update
   text::byte_span bytes;     ///< byte offsets into that update's text
   std::size_t words = 0;     ///< white-space words (the `--words` budget unit)
   /// Every normalized, stemmed word token in order, stopwords included (for n-gram concepts).
-  std::vector<term_id> tokens;
-  /// For each token, whether it is a stopword.
-  std::vector<bool> stopword;
+  std::span<const term_id> tokens;
+  /// For each token, whether it is a stopword (one byte per token).
+  std::span<const bool> stopword;
   /// Content terms: `tokens` without stopwords, in order.
-  std::vector<term_id> terms;
+  std::span<const term_id> terms;
   /// Term counts of `terms`.
-  sparse_vector tf;
+  term_counts tf;
 };
 
 class collection {
@@ -108,11 +137,17 @@ class collection {
   std::deque<update> updates_;
   std::vector<std::size_t> update_first_sentence_;
   std::deque<sentence_record> sentences_;
+  // What the records' views point into (never reallocated: see the storage note above).
+  chunked_arena<term_id> token_store_;
+  chunked_arena<bool> stopword_store_;
+  chunked_arena<term_id> term_store_;
+  chunked_arena<term_counts::entry> count_store_;
   // Buffers `add` reuses from one update to the next, so that indexing an update allocates only
   // what the collection keeps. Not state: each `add` clears what it uses.
   struct scratch {
     std::vector<text::analyzed_view> tokens;
     std::vector<term_id> update_terms;
+    std::vector<term_id> sorted;
   };
   scratch scratch_;
 };
