@@ -32,7 +32,8 @@ vsm::collection stream() {
   int i = 0;
   for (const char* t : texts) {
     update u;
-    u.id = "u" + std::to_string(i);
+    u.id = "u";  // not "u" + std::to_string(i): g++ 12 warns (-Wrestrict) on it, wrongly
+    u.id += std::to_string(i);
     u.line = static_cast<std::size_t>(++i);
     u.text = t;
     c->add(u);
