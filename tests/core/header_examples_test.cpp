@@ -43,6 +43,7 @@
 #include "sitrep/report/writer.hpp"
 #include "sitrep/text/analyzer.hpp"
 #include "sitrep/text/sentence_splitter.hpp"
+#include "sitrep/vsm/chunked_arena.hpp"
 #include "sitrep/vsm/collection.hpp"
 
 namespace {
@@ -186,6 +187,18 @@ sitrep::status view_hpp(std::vector<sitrep::update> updates) {
   EXPECT_FALSE(recent.sentences.empty());
   for (const auto& pick : news.sentences) EXPECT_TRUE(after.contains_sentence(pick.sentence));
   return sitrep::status::ok();
+}
+
+// ---- include/sitrep/vsm/chunked_arena.hpp
+void chunked_arena_hpp() {
+  using sitrep::vsm::term_id;
+  sitrep::vsm::chunked_arena<term_id> ids;
+  std::span<term_id> out = ids.allocate(3);   // contiguous, uninitialized: fill it in
+  out[0] = 7; out[1] = 8; out[2] = 9;
+  std::span<const term_id> kept = out;          // valid for the arena's life, across moves
+  sitrep::vsm::chunked_arena<term_id> moved = std::move(ids);
+  EXPECT_EQ(kept[2], 9u);
+  EXPECT_TRUE(moved.allocate(0).empty());
 }
 
 // ---- include/sitrep/stream/postings.hpp
@@ -456,6 +469,7 @@ TEST(HeaderExamples, CompileAndRun) {
   expect_ok(collection_hpp(some_updates()));
   expect_ok(engine_hpp(some_updates()));
   postings_hpp();
+  chunked_arena_hpp();
   expect_ok(repeats_hpp(some_updates()));
   expect_ok(view_hpp(some_updates()));
   expect_ok(summarizer_hpp(c));
