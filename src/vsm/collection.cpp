@@ -4,6 +4,8 @@
 
 #include "sitrep/text/tokenizer.hpp"
 
+#include "sorted_dot.hpp"
+
 namespace sitrep::vsm {
 
 double term_counts::weight(term_id term) const noexcept {
@@ -13,20 +15,7 @@ double term_counts::weight(term_id term) const noexcept {
 }
 
 double term_counts::dot(const term_counts& other) const noexcept {
-  double s = 0;
-  auto a = entries.begin(), b = other.entries.begin();
-  while (a != entries.end() && b != other.entries.end()) {
-    if (a->first < b->first) {
-      ++a;
-    } else if (b->first < a->first) {
-      ++b;
-    } else {
-      s += static_cast<double>(a->second) * static_cast<double>(b->second);
-      ++a;
-      ++b;
-    }
-  }
-  return s;
+  return detail::sorted_dot(entries, other.entries);
 }
 
 result<collection> collection::create(const options& opts) {

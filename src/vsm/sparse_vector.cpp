@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sorted_dot.hpp"
+
 namespace sitrep::vsm {
 
 sparse_vector sparse_vector::from_terms(std::span<const term_id> terms) {
@@ -35,20 +37,7 @@ double sparse_vector::norm() const noexcept {
 }
 
 double sparse_vector::dot(const sparse_vector& other) const noexcept {
-  double s = 0;
-  auto a = entries.begin(), b = other.entries.begin();
-  while (a != entries.end() && b != other.entries.end()) {
-    if (a->first < b->first) {
-      ++a;
-    } else if (b->first < a->first) {
-      ++b;
-    } else {
-      s += a->second * b->second;
-      ++a;
-      ++b;
-    }
-  }
-  return s;
+  return detail::sorted_dot(entries, other.entries);
 }
 
 void sparse_vector::add(const sparse_vector& other, double scale) {
