@@ -19,12 +19,14 @@
 // the postings (term -> sentences that hold it), which every method and observer that needs
 // "sentences with this term" shares instead of building its own, and the repeat groups
 // (repeats.hpp: each new sentence joins the group of an earlier one it repeats, found through
-// the postings). Adding an update segments and analyzes only that update, groups its sentences,
-// extends the postings of its terms, then calls every
-// attached observer, in the order they were attached, with the new update's sentence range.
-// Nothing reads the earlier stream to take one more update.
+// the postings), and the counts a report of the whole stream needs (stats(): sources, inputs,
+// posts without text, time span). Adding an update segments and analyzes only that update,
+// groups its sentences, extends the postings of its terms, counts it, then calls every attached
+// observer, in the order they were attached, with the new update's sentence range. Nothing
+// reads the earlier stream to take one more update. Views of the stream (view.hpp) are what
+// summarizers and reports read.
 //
-// Observers are how later modules (repeat groups, stories, facts, timeline) attach their own
+// Observers are how later modules (stories, facts, timeline) attach their own
 // state: they own it, update it in `on_add`, and expose read-only queries. Attach them in
 // dependency order (stories before facts before timeline) and before the first `add` (an
 // observer attached later sees only the updates added after it: `attach` returns
