@@ -31,7 +31,6 @@ std::string fold_space(std::string_view s) {
 repeat_info carriers(const stream::view& v, std::size_t s) {
   const vsm::collection& c = v.collection();
   repeat_info info;
-  const update* first = &c.updates()[c.sentence(s).update];
   const stream::repeats* r = v.repeat_groups();
   std::vector<std::size_t> updates;
   if (r && s < r->size()) {
@@ -41,10 +40,9 @@ repeat_info carriers(const stream::view& v, std::size_t s) {
       if (updates.empty() || updates.back() != u) updates.push_back(u);
     }
   }
+  // Members are in arrival order, so `updates` is ascending and each update is listed once.
   if (updates.empty()) updates.push_back(c.sentence(s).update);
-  std::sort(updates.begin(), updates.end());
-  updates.erase(std::unique(updates.begin(), updates.end()), updates.end());
-  first = &c.updates()[updates.front()];
+  const update* first = &c.updates()[updates.front()];
   info.updates = updates.size();
   info.first_update_id = first->id;
   info.first_time = first->time;
