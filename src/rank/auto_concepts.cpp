@@ -221,7 +221,6 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
   const std::vector<double> place = stream_places(v, o.places_by_time);
   std::vector<std::size_t> same_text;
   const std::vector<bool> copy = copies(v, o.copy_similarity, &same_text);
-  m.duplicate.assign(n, false);
   // A concept per token and one per pair of tokens at most: a small view (a live report's
   // window, refreshed at every update) is sized once instead of doubling as it fills; a large
   // one grows, since its distinct concepts are far fewer than its tokens.
@@ -241,7 +240,6 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
     // original's concepts, already looked up, and adds no support: a long stream's summary does
     // not pay for its copies.
     if (same_text[i] != kNoSentence) {
-      m.duplicate[i] = true;
       const auto original = m.of_sentence[same_text[i]];
       mine.assign(original.begin(), original.end());
       m.of_sentence.push(mine);

@@ -68,9 +68,6 @@ struct concept_model {
   concept_lists of_sentence;
   std::vector<double> weight;                        // per concept (0 when pruned)
   std::vector<std::size_t> updates_with;             // per concept: updates carrying it
-  // Per sentence: a word-for-word copy of an earlier sentence of the view (of another update),
-  // whose concepts were taken from that one's, not looked up again.
-  std::vector<bool> duplicate;
 };
 
 /// Weight of one occurrence at sentence `position` of an update placed at `place` in [0, 1]
