@@ -102,6 +102,13 @@ void repeats::add(const vsm::collection& c, const postings& p, std::size_t first
                                         [](const auto& e, std::uint32_t t) { return e.first < t; });
         terms[i].second = w->second;
       }
+      // The probed lists and, below, the candidates' records and counts lie anywhere in the
+      // old stream: each is a cache miss. Asking for all of them before reading any lets the
+      // misses overlap instead of queueing one behind the other.
+      for (std::size_t i = 0; i < k; ++i) {
+        const auto list = p.latest(terms[i].first, o_.probe_depth);
+        if (!list.empty()) __builtin_prefetch(list.data()), __builtin_prefetch(&list.back());
+      }
       probe_.clear();
       for (std::size_t i = 0; i < k; ++i)
         for (std::uint32_t j : p.latest(terms[i].first, o_.probe_depth))
@@ -121,6 +128,11 @@ void repeats::add(const vsm::collection& c, const postings& p, std::size_t first
                         probe_.end(), [](const auto& a, const auto& b) {
                           return a.second != b.second ? a.second > b.second : a.first > b.first;
                         });
+      for (std::size_t i = 0; i < v; ++i) __builtin_prefetch(&c.sentence(probe_[i].first));
+      for (std::size_t i = 0; i < v; ++i) {
+        const auto tf = c.sentence(probe_[i].first).tf.entries;
+        if (!tf.empty()) __builtin_prefetch(tf.data()), __builtin_prefetch(&tf.back());
+      }
       for (std::size_t i = 0; i < v; ++i) {
         // Candidates far behind the best on the probes are not worth a comparison: each costs
         // two cache misses into the old stream, the bulk of the time of an add.
