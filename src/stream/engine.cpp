@@ -86,4 +86,21 @@ const repeats& engine::repeat_groups() const noexcept { return s_->groups; }
 std::size_t engine::size() const noexcept { return s_->collection.updates().size(); }
 const stream_stats& engine::stats() const noexcept { return s_->stats; }
 
+engine::options engine::config() const {
+  return {s_->collection.config(), s_->groups.config()};
+}
+
+result<engine> substream(const engine& e, std::span<const std::size_t> positions) {
+  auto part = engine::create(e.config());
+  if (!part) return part.error();
+  const auto& updates = e.collection().updates();
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    if (positions[i] >= updates.size() || (i > 0 && positions[i] <= positions[i - 1])) {
+      return invalid_argument("substream: positions must be ascending stream positions");
+    }
+    if (auto added = part->add(updates[positions[i]]); !added) return added.error();
+  }
+  return part;
+}
+
 }  // namespace sitrep::stream

@@ -140,3 +140,35 @@ TEST(engine, postings_match_a_scan_and_the_collection_matches_a_batch_build) {
 
 }  // namespace
 }  // namespace sitrep::stream
+
+namespace sitrep::stream {
+namespace {
+
+TEST(engine, a_substream_holds_copies_of_the_chosen_updates_under_the_same_options) {
+  engine::options opts;
+  opts.repeats.group_similarity = 0.6;
+  auto e = engine::create(opts);
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(e->add(make("a", "Gunmen stormed the hotel in Bamako.")));
+  ASSERT_TRUE(e->add(make("b", "The Paris death toll rose to 130.")));
+  ASSERT_TRUE(e->add(make("c", "Hostages were freed from the hotel in Bamako.")));
+  const std::vector<std::size_t> story{0, 2};
+  auto part = substream(*e, story);
+  ASSERT_TRUE(part);
+  ASSERT_EQ(part->size(), 2u);
+  EXPECT_EQ(part->collection().updates()[0].id, "a");
+  EXPECT_EQ(part->collection().updates()[1].id, "c");
+  EXPECT_EQ(part->config().repeats.group_similarity, 0.6);
+  // The original is untouched.
+  EXPECT_EQ(e->size(), 3u);
+  EXPECT_EQ(e->collection().updates()[1].text, "The Paris death toll rose to 130.");
+
+  const std::vector<std::size_t> unordered{2, 0};
+  EXPECT_FALSE(substream(*e, unordered));
+  const std::vector<std::size_t> past{3};
+  EXPECT_FALSE(substream(*e, past));
+  EXPECT_EQ(substream(*e, {})->size(), 0u);
+}
+
+}  // namespace
+}  // namespace sitrep::stream

@@ -128,11 +128,19 @@ class engine {
   std::size_t size() const noexcept;
   /// Sources, posts without text and time span of the stream so far.
   const stream_stats& stats() const noexcept;
+  /// The options the engine was created with.
+  options config() const;
 
  private:
   struct state;
   explicit engine(std::unique_ptr<state> s);
   std::unique_ptr<state> s_;
 };
+
+/// A new engine with `e`'s options and no observers, holding copies of the updates of `e` at
+/// stream positions `positions` (strictly ascending), in that order: a part of the stream, such
+/// as one story, to summarize and report on its own frequencies and repeat groups. Costs what
+/// adding those updates costs. invalid_argument for a position past the stream or out of order.
+result<engine> substream(const engine& e, std::span<const std::size_t> positions);
 
 }  // namespace sitrep::stream
