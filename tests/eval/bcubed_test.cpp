@@ -47,9 +47,9 @@ const bcubed_case kCases[] = {
 
 void PrintTo(const bcubed_case& c, std::ostream* os) { *os << c.name; }
 
-class bcubed_table : public ::testing::TestWithParam<bcubed_case> {};
+class eval_bcubed_table : public ::testing::TestWithParam<bcubed_case> {};
 
-TEST_P(bcubed_table, matches_the_hand_computed_scores) {
+TEST_P(eval_bcubed_table, matches_the_hand_computed_scores) {
   const auto& c = GetParam();
   auto s = bcubed(std::span<const std::string>(c.found), std::span<const std::string>(c.gold));
   ASSERT_TRUE(s.ok()) << s.error().message();
@@ -60,10 +60,10 @@ TEST_P(bcubed_table, matches_the_hand_computed_scores) {
   EXPECT_EQ(s->records, c.found.size());
 }
 
-INSTANTIATE_TEST_SUITE_P(hand, bcubed_table, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(hand, eval_bcubed_table, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return test_support::test_name(info.param.name); });
 
-TEST(bcubed, integer_labels_score_as_strings_do) {
+TEST(eval_bcubed, integer_labels_score_as_strings_do) {
   const std::vector<std::int64_t> found = {1, 1, 2, 2, 2}, gold = {7, 7, 7, 9, 9};
   auto s = bcubed(std::span<const std::int64_t>(found), std::span<const std::int64_t>(gold));
   ASSERT_TRUE(s.ok());
@@ -73,7 +73,7 @@ TEST(bcubed, integer_labels_score_as_strings_do) {
   EXPECT_EQ(s->gold_clusters, 2u);
 }
 
-TEST(bcubed, unequal_lengths_are_refused) {
+TEST(eval_bcubed, unequal_lengths_are_refused) {
   const strings found = {"x"}, gold = {"a", "b"};
   auto s = bcubed(std::span<const std::string>(found), std::span<const std::string>(gold));
   ASSERT_FALSE(s.ok());

@@ -53,7 +53,7 @@ const std::vector<std::string> kQuake = {
     "Aftershocks from the earthquake shook northern Japan through the night.",
 };
 
-TEST(stories, two_interleaved_stories_are_told_apart) {
+TEST(stream_stories, two_interleaved_stories_are_told_apart) {
   tracked t;
   std::vector<std::uint32_t> hotel, quake;
   for (std::size_t i = 0; i < kHotel.size(); ++i) {
@@ -78,7 +78,7 @@ TEST(stories, two_interleaved_stories_are_told_apart) {
   EXPECT_EQ(t.tracker->story_of(99), stories::npos);
 }
 
-TEST(stories, a_repeat_joins_the_story_it_repeats) {
+TEST(stream_stories, a_repeat_joins_the_story_it_repeats) {
   tracked t;
   const auto first = t.add(make(kHotel[0], 1000, "Reuters"));
   t.add(make(kQuake[0], 1010, "AP"));
@@ -90,7 +90,7 @@ TEST(stories, a_repeat_joins_the_story_it_repeats) {
   EXPECT_GT(t.tracker->score_of(3), 0.5f);
 }
 
-TEST(stories, time_decay_lowers_the_score_and_old_stories_are_forgotten) {
+TEST(stream_stories, time_decay_lowers_the_score_and_old_stories_are_forgotten) {
   story_options o;
   o.half_life_seconds = 3600;
   o.decay_floor = 0.0;
@@ -110,7 +110,7 @@ TEST(stories, time_decay_lowers_the_score_and_old_stories_are_forgotten) {
   EXPECT_EQ(l0, 0u);
 }
 
-TEST(stories, merged_stories_keep_both_ids_as_aliases) {
+TEST(stream_stories, merged_stories_keep_both_ids_as_aliases) {
   story_options o;
   o.merge_threshold = 0.25;  // these two centroids come to a cosine of about 0.27
   o.merge_min_updates = 1;
@@ -138,7 +138,7 @@ TEST(stories, merged_stories_keep_both_ids_as_aliases) {
   EXPECT_EQ(given.back(), a);
 }
 
-TEST(stories, options_are_validated) {
+TEST(stream_stories, options_are_validated) {
   EXPECT_TRUE(validate(story_options{}).is_ok());
   story_options o;
   o.candidates = 0;
@@ -148,7 +148,7 @@ TEST(stories, options_are_validated) {
   EXPECT_FALSE(validate(o).is_ok());
 }
 
-TEST(stories, works_without_an_engine) {
+TEST(stream_stories, works_without_an_engine) {
   auto c = vsm::collection::create({});
   auto s = stories::create({});
   ASSERT_TRUE(c.ok() && s.ok());
@@ -176,7 +176,7 @@ std::vector<std::uint32_t> seed_stories(tracked& t) {
   return got;
 }
 
-TEST(stories, on_the_seed_the_bamako_updates_are_one_story) {
+TEST(stream_stories, on_the_seed_the_bamako_updates_are_one_story) {
   if (!std::filesystem::exists(SITREP_SHARED_DIR "/examples/bamako-liveblog.txt")) {
     GTEST_SKIP() << "no " SITREP_SHARED_DIR "/examples/bamako-liveblog.txt (../shared absent)";
   }
@@ -195,7 +195,7 @@ TEST(stories, on_the_seed_the_bamako_updates_are_one_story) {
 // Paris") brought "Paris", "week" and "attacks" into the story, while short or off-vocabulary
 // Bamako follow-ups (13: "The statement has not yet been verified.", 15: the AQIM claim) score
 // lower still and must join. No threshold on these scores separates them.
-TEST(stories, DISABLED_on_the_seed_the_paris_death_toll_is_a_story_of_its_own) {
+TEST(stream_stories, DISABLED_on_the_seed_the_paris_death_toll_is_a_story_of_its_own) {
   if (!std::filesystem::exists(SITREP_SHARED_DIR "/examples/bamako-liveblog.txt")) {
     GTEST_SKIP() << "no " SITREP_SHARED_DIR "/examples/bamako-liveblog.txt (../shared absent)";
   }
