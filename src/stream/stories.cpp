@@ -80,7 +80,6 @@ struct stories::state {
     double centroid_norm = 0;
     std::vector<double> member_norms;
     std::uint32_t norm_docs = 0;  // documents when the norms were computed; 0: stale
-    std::uint32_t canonical;
     std::vector<std::uint32_t> merged_in;         // aliases merged into this one
     story_info merged;                            // the merged record (canonical stories)
   };
@@ -88,6 +87,10 @@ struct stories::state {
   story_options opts;
   std::vector<story_info> infos;
   std::vector<story_state> states;
+  // Per story, compact for the candidate loop: the story it was merged into (itself if none),
+  // and the time of its last update.
+  std::vector<std::uint32_t> canon;
+  std::vector<std::int64_t> last_times;
   std::vector<std::uint32_t> assignment;
   std::vector<float> scores;
   std::vector<std::vector<std::uint32_t>> term_lists;  // term -> stories, oldest post first
@@ -256,7 +259,7 @@ struct stories::state {
   }
 
   std::uint32_t find_canonical(std::uint32_t id) const {
-    while (states[id].canonical != id) id = states[id].canonical;
+    while (canon[id] != id) id = canon[id];
     return id;
   }
 
@@ -356,7 +359,7 @@ void stories::state::add(const vsm::collection& c, std::size_t u) {
   for (std::uint32_t id : recent) consider(id, 0.0);
   // Stories forgotten (idle too long) are dropped here.
   std::erase_if(cands, [&](std::uint32_t id) {
-    return static_cast<double>(now - infos[id].last_time) > opts.forget_seconds &&
+    return static_cast<double>(now - last_times[id]) > opts.forget_seconds &&
            std::find(recent.begin(), recent.end(), id) == recent.end();
   });
   if (cands.size() > opts.candidates) {
@@ -385,22 +388,12 @@ void stories::state::add(const vsm::collection& c, std::size_t u) {
       sim = std::max(sim, opts.member_weight *
                               cosine_with_norm(st.members[m], st.member_norms[m], unorm));
     }
-    const double gap = std::max(0.0, static_cast<double>(now - infos[id].last_time));
+    const double gap = std::max(0.0, static_cast<double>(now - last_times[id]));
     double score = sim * std::max(opts.decay_floor, std::exp2(-gap / opts.half_life_seconds));
     if (opts.name_bonus > 0 && names.size() >= opts.min_names) {
+      // The update has a few names, the story up to thousands: look each one up.
       std::size_t shared = 0;
-      std::size_t i = 0, j = 0;
-      while (i < names.size() && j < st.names.size()) {
-        if (names[i] < st.names[j]) {
-          ++i;
-        } else if (st.names[j] < names[i]) {
-          ++j;
-        } else {
-          ++shared;
-          ++i;
-          ++j;
-        }
-      }
+      for (std::uint64_t h : names) shared += std::binary_search(st.names.begin(), st.names.end(), h);
       // Agreement: + when most of the update's names are the story's, - when most are new.
       score += opts.name_bonus * (static_cast<double>(shared) / static_cast<double>(names.size()) -
                                   opts.name_expect);
@@ -512,6 +505,7 @@ void stories::state::join(std::uint32_t id, const vsm::collection& c, std::size_
   const update& up = c.updates()[u];
   info.last_update = u;
   info.last_time = std::max(info.last_time, now);
+  last_times[id] = info.last_time;
   info.first_time = std::min(info.first_time, now);
   ++info.updates;
   auto sit = std::lower_bound(st.sources.begin(), st.sources.end(), source);
@@ -547,6 +541,7 @@ std::uint32_t stories::state::create(const vsm::collection& c, std::size_t u, st
   info.id = id;
   info.first_update = info.last_update = info.label_update = u;
   info.first_time = info.last_time = now;
+  last_times.push_back(now);
   info.updates = 1;
   info.sources = 1;
   const update& up = c.updates()[u];
@@ -558,7 +553,7 @@ std::uint32_t stories::state::create(const vsm::collection& c, std::size_t u, st
   }
   infos.push_back(info);
   story_state st;
-  st.canonical = id;
+  canon.push_back(id);
   st.sources = {source};
   st.last_source = source;
   st.merged = info;
@@ -583,10 +578,10 @@ std::uint32_t stories::state::create(const vsm::collection& c, std::size_t u, st
 void stories::state::merge(std::uint32_t keep, std::uint32_t gone) {
   story_state& k = states[keep];
   story_state& g = states[gone];
-  g.canonical = keep;
+  canon[gone] = keep;
   k.merged_in.push_back(gone);
   for (std::uint32_t a : g.merged_in) {
-    states[a].canonical = keep;
+    canon[a] = keep;
     k.merged_in.push_back(a);
   }
   g.merged_in.clear();
@@ -636,6 +631,7 @@ void stories::state::merge(std::uint32_t keep, std::uint32_t gone) {
   // The kept story's live record now moves with the merged one (later updates join it), so its
   // last time must cover the alias's too, or the gap decay would treat it as older than it is.
   infos[keep].last_time = std::max(infos[keep].last_time, infos[gone].last_time);
+  last_times[keep] = infos[keep].last_time;
   ++merges;
   k.norm_docs = 0;
   auto it = std::find(recent.begin(), recent.end(), gone);
@@ -692,7 +688,7 @@ std::vector<std::uint32_t> stories::aliases(std::uint32_t id) const {
 std::vector<std::uint32_t> stories::largest(std::size_t k) const {
   std::vector<std::uint32_t> ids;
   for (std::uint32_t id = 0; id < s_->states.size(); ++id) {
-    if (s_->states[id].canonical == id) ids.push_back(id);
+    if (s_->canon[id] == id) ids.push_back(id);
   }
   const std::size_t n = std::min(k, ids.size());
   std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n), ids.end(),
