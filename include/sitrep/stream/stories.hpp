@@ -143,7 +143,7 @@ struct story_options {
   std::size_t probe_terms = 32;
   std::size_t recent_stories = 4;
   /// Candidates scored exactly.
-  std::size_t candidates = 16;
+  std::size_t candidates = 12;
 };
 
 /// invalid_argument unless the thresholds and bonuses are >= 0, decay_floor and
