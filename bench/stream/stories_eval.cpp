@@ -13,6 +13,15 @@
 // CPU time of the tracker alone (its on_add), in ms; then the mean over the live-blog streams. "merged F1" scores the merged
 // view (canonical ids), which revises earlier labels: a second figure, not the online one.
 //
+// Last measured (default story_options, commit 554c488, a shared 2-core machine under load
+// average 5-6, so times are inflated), B-cubed F1 / ARI / stories found (gold):
+//   duc2004-mixed   0.755 / 0.657 / 118 (50)      target 0.95, baseline 0.80
+//   liveblog mean   0.539 / 0.326 /  59 (8)       target 0.80, baseline ~0.47
+//                   (per stream 0.641 0.578 0.505 0.526 0.574 0.664 0.425 0.461 0.445 0.567)
+//   uci stream      0.760 / 0.750 / 341 (87)      target 0.85, baseline 0.71
+//   tracker CPU time on the UCI stream 83 ms (engine and tracker 147 ms CPU, 304 ms wall).
+// The targets are not met. The merged view ("mrg F1") equals the online one: merges are rare.
+//
 // Any story_options field may be set: --<field> <value> (e.g. --half_life_seconds 3600).
 // Default files: <shared>/data/stories/duc2004-mixed.jsonl, liveblog-mixed-01..10.jsonl and
 // <shared>/data/uci-news/stream.jsonl. Exit codes: 0 ok, 2 bad arguments or missing data.
