@@ -15,14 +15,17 @@ status validate(const story_options& o) {
       !(o.cohesion_prior >= 0) || !(o.recent_seconds >= 0) ||
       !(o.forget_seconds >= 0) || !(o.name_bonus >= 0) || !(o.name_expect >= 0 && o.name_expect <= 1) ||
       !(o.source_bonus >= 0) || !(o.merge_threshold >= 0)) {
-    return invalid_argument("story options: thresholds, times and bonuses must be >= 0");
+    return invalid_argument(
+        "story options: thresholds, times and bonuses must be >= 0, continuity_weight and "
+        "name_expect in [0, 1]");
   }
   if (!(o.decay_floor >= 0 && o.decay_floor <= 1) ||
       !(o.centroid_decay >= 0 && o.centroid_decay < 1)) {
     return invalid_argument("story options: decay_floor must be in [0, 1], centroid_decay in [0, 1)");
   }
   if (!(o.lead_weight > 0) || !(o.member_weight >= 0) || !(o.half_life_seconds > 0)) {
-    return invalid_argument("story options: lead_weight and half_life_seconds must be > 0");
+    return invalid_argument(
+        "story options: lead_weight and half_life_seconds must be > 0, member_weight >= 0");
   }
   if (o.merge_min_updates < 1 || o.centroid_terms < 1 || o.member_terms < 1 ||
       o.recent_members < 1 || o.posted_terms < 1 || o.posting_depth < 1 ||

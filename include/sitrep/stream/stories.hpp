@@ -147,15 +147,17 @@ struct story_options {
   std::size_t candidates = 12;
 };
 
-/// invalid_argument unless the thresholds and bonuses are >= 0, decay_floor and
-/// centroid_decay in [0, 1], lead_weight > 0, half_life_seconds > 0 and the counts >= 1.
+/// invalid_argument unless the thresholds, times, bonuses and weights are >= 0,
+/// continuity_weight, name_expect and decay_floor in [0, 1], centroid_decay in [0, 1),
+/// lead_weight and half_life_seconds > 0 and the counts >= 1.
 status validate(const story_options& o);
 
 /// What is known of one story.
 struct story_info {
   std::uint32_t id = 0;
   /// The first sentence (at most 120 bytes, cut at a word) of its most representative update:
-  /// the member that matched the story best when it arrived (the first, until one matches).
+  /// the member that scored highest against the story when it joined (the founding update until
+  /// another joins). It may change as updates join; story ids never do.
   std::string label;
   std::size_t label_update = 0;
   std::size_t first_update = 0, last_update = 0;  ///< update indexes
