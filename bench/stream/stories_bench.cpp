@@ -12,8 +12,8 @@
 // Part 2, scaling: for each S in --stories, a synthetic stream first founds S distinct
 // stories (each update six words no other story uses, plus four common words from a shared
 // pool of 20,000), then adds 5,000 follow-ups, each to a random existing story; only the
-// follow-ups are timed. Printed: founders, stories they made (the relative bars adapt to the
-// stream, and founders sharing a common word may join), merges, the tracker's microseconds
+// follow-ups are timed, with a fixed bar of 0.3 (min_threshold = threshold) so that the
+// founders stay apart. Printed: founders, stories they made, merges, the tracker's microseconds
 // per founder and per follow-up, and the share of follow-ups that joined their founder's
 // (merged) story.
 //
@@ -188,7 +188,11 @@ int main(int argc, char** argv) {
               "us/followup", "joined");
   for (std::size_t stories_wanted : sizes) {
     auto e = sitrep::stream::engine::create({});
-    auto s = sitrep::stream::stories::create({});
+    // A fixed bar (the default one adapts to the stream, and in a stream made only of new
+    // stories it sinks until founders that share a common word join): S live stories.
+    sitrep::stream::story_options fixed;
+    fixed.min_threshold = fixed.threshold = 0.3;
+    auto s = sitrep::stream::stories::create(fixed);
     if (!e || !s) return fail("cannot create the engine or the tracker");
     timed_observer timed(*s);
     (void)e->attach(timed);
