@@ -2,8 +2,9 @@
 // (an existing one or a new one), and that assignment is never revised.
 //
 //   auto e = sitrep::stream::engine::create({});
+//   if (!e) return e.error();
 //   auto tracker = sitrep::stream::stories::create({});       // default story_options
-//   if (!e || !tracker) return ...;
+//   if (!tracker) return tracker.error();
 //   e->attach(*tracker);                                       // before the first add
 //   for (auto& u : updates) e->add(std::move(u));              // each assigned as it arrives
 //   std::uint32_t s = tracker->story_of(0);                    // the story of update 0
