@@ -19,6 +19,7 @@
 #include "sitrep/core/utf8.hpp"
 #include "sitrep/eval/rouge.hpp"
 #include "sitrep/eval/rouge_options.hpp"
+#include "sitrep/eval/bcubed.hpp"
 #include "sitrep/io/follower.hpp"
 #include "sitrep/io/line_source.hpp"
 #include "sitrep/io/reader.hpp"
@@ -27,6 +28,7 @@
 #include "sitrep/stream/engine.hpp"
 #include "sitrep/stream/postings.hpp"
 #include "sitrep/stream/repeats.hpp"
+#include "sitrep/stream/stories.hpp"
 #include "sitrep/stream/view.hpp"
 #include "sitrep/rank/auto_summarizer.hpp"
 #include "sitrep/rank/centroid.hpp"
@@ -166,6 +168,37 @@ sitrep::status repeats_hpp(std::vector<sitrep::update> updates) {
   if (r.nearest(2) != sitrep::stream::repeats::npos && r.similarity(2) >= 0.8f)
     std::cout << "sentence 2 copies sentence " << r.nearest(2) << '\n';
   EXPECT_EQ(r.size(), c.sentence_count());
+  return sitrep::status::ok();
+}
+
+// ---- include/sitrep/stream/stories.hpp
+sitrep::status stories_hpp(std::vector<sitrep::update> updates) {
+  auto e = sitrep::stream::engine::create({});
+  if (!e) return e.error();
+  auto tracker = sitrep::stream::stories::create({});       // default story_options
+  if (!tracker) return tracker.error();
+  e->attach(*tracker);                                       // before the first add
+  for (auto& u : updates) e->add(std::move(u));              // each assigned as it arrives
+  std::uint32_t s = tracker->story_of(0);                    // the story of update 0
+  const auto& info = tracker->story(s);                      // label, times, counts
+  std::cout << info.label << ": " << info.updates << " updates\n";
+  for (std::uint32_t id : tracker->largest(5))               // the merged view
+    std::cout << tracker->merged(id).updates << '\n';
+  EXPECT_EQ(tracker->assigned(), e->size());
+  return sitrep::status::ok();
+}
+
+// ---- include/sitrep/eval/bcubed.hpp
+sitrep::status bcubed_hpp() {
+  std::vector<std::string> gold  = {"a", "a", "b", "b"};
+  std::vector<std::string> found = {"x", "x", "x", "y"};
+  auto s = sitrep::eval::bcubed(found, gold);
+  if (!s) return s.error();                  // lengths differ
+  s->precision;  // (2/3 + 2/3 + 1/3 + 1) / 4 = 0.667
+  s->recall;     // (1 + 1 + 1/2 + 1/2) / 4  = 0.75
+  s->f1;         // 2PR / (P + R)            = 0.706
+  s->ari;        // adjusted Rand index      = 0
+  EXPECT_NEAR(s->f1, 0.706, 0.001);
   return sitrep::status::ok();
 }
 
@@ -472,6 +505,8 @@ TEST(HeaderExamples, CompileAndRun) {
   chunked_arena_hpp();
   expect_ok(repeats_hpp(some_updates()));
   expect_ok(view_hpp(some_updates()));
+  expect_ok(stories_hpp(some_updates()));
+  expect_ok(bcubed_hpp());
   expect_ok(summarizer_hpp(c));
   expect_ok(summary_hpp(c, *lead));
   expect_ok(writer_hpp(sitrep::report::build_report(c, s), c, s));
