@@ -108,6 +108,8 @@ std::map<std::string, std::function<void(sitrep::stream::story_options&, double)
   SITREP_COUNT(recent_window)
   SITREP_COUNT(short_terms)
   SITREP_COUNT(candidates)
+  SITREP_REAL(solo_seconds)
+  SITREP_COUNT(solo_min_updates)
 #undef SITREP_REAL
 #undef SITREP_COUNT
   return m;

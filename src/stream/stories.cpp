@@ -1,6 +1,8 @@
 #include "sitrep/stream/stories.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <optional>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
@@ -100,6 +102,11 @@ struct stories::state {
   std::vector<std::uint32_t> recent;                   // recently active stories, newest last
   std::unordered_map<std::string, std::uint32_t> source_ids;
   std::size_t merges = 0;
+  // The run of updates at the stream's end that all went to one story (the floor: see
+  // story_options::solo_seconds), and when the last update of another story came.
+  std::uint32_t run_story = stories::npos;
+  std::size_t run_length = 0;
+  std::int64_t run_start = 0;
   double stream_cohesion;
   double continuity = 0.5;  // running share of confident joins to the previous update's story  // running mean of join scores over the stream
 
@@ -418,10 +425,16 @@ void stories::state::add(const vsm::collection& c, std::size_t u) {
     // follow the one before (headlines of one story in a row), measured on confident joins.
     // A short update carries little evidence either way: its bar is lowered in proportion
     // (a follow-up of six words may share one word with its story, and that is enough).
-    const double need =
+    double need =
         shortness * (is_recent ? std::max(opts.min_threshold,
                                           usual * (1.0 - opts.continuity_weight * continuity))
                                : usual);
+    // A story that has held the floor (every update for solo_seconds, at least
+    // solo_min_updates of them) takes the next update unless another story matches it better:
+    // in a live feed of one event, a development may share no word with what came before.
+    const bool floor = id == run_story && run_length >= opts.solo_min_updates &&
+                       static_cast<double>(now - run_start) >= opts.solo_seconds;
+    if (floor) need = -std::numeric_limits<double>::infinity();
     top_score = std::max(top_score, score);
     if (score >= need) {
       if (score >= opts.threshold) qualified.emplace_back(id, score);
@@ -462,6 +475,13 @@ void stories::state::add(const vsm::collection& c, std::size_t u) {
     }
   }
   touch_recent(best);
+  if (find_canonical(best) == run_story) {
+    ++run_length;
+  } else {
+    run_story = find_canonical(best);
+    run_length = 1;
+    run_start = now;
+  }
   for (vsm::term_id t : touched) dense[t] = 0;
 }
 

@@ -114,6 +114,14 @@ struct story_options {
   /// Time gap decay: the similarity is multiplied by max(decay_floor, 0.5^(gap/half_life)).
   double half_life_seconds = 86400.0;
   double decay_floor = 0.669;
+  /// The floor: a story that has had every update for `solo_seconds` (from the first of its
+  /// run, at least `solo_min_updates` of them) takes the next update whatever its score,
+  /// unless another story matches it better. In a live feed of one event a development may
+  /// share no word with what came before ("the hospital has received four people with burns"
+  /// after a fire); where stories interleave no story holds the floor. Without parsed times,
+  /// times are arrival indexes (one a second), so a stream of plain lines rarely gets there.
+  double solo_seconds = 2400.0;
+  std::size_t solo_min_updates = 3;
   /// Stories idle longer than this are no candidates.
   double forget_seconds = 60.0 * 86400.0;
   /// Names and numbers: when the update holds at least `min_names`, the score gains
