@@ -146,4 +146,26 @@ situation_report build_report(const stream::view& v, const rank::summary& headli
   return r;
 }
 
+std::vector<story_entry> list_stories(const stream::stories& t, const vsm::collection& c) {
+  std::vector<story_entry> out;
+  for (std::uint32_t id : t.largest(t.size())) {
+    const stream::story_info& m = t.merged(id);
+    story_entry e;
+    e.id = id;
+    for (std::uint32_t a : t.aliases(id))
+      if (a != id) e.aliases.push_back(a);
+    e.label = fold_space(m.label);
+    e.updates = m.updates;
+    e.sources = m.sources;
+    const update& first = c.updates()[m.first_update];
+    const update& last = c.updates()[m.last_update];
+    e.first_update_id = first.id;
+    e.last_update_id = last.id;
+    e.first_time = first.time;
+    e.last_time = last.time;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace sitrep::report

@@ -108,6 +108,134 @@ std::string citation(const cited_sentence& s) {
   return out;
 }
 
+nlohmann::json opt_string(const std::string& s) {
+  return s.empty() ? nlohmann::json() : nlohmann::json(s);
+}
+
+nlohmann::json report_json(const situation_report& r) {
+  nlohmann::json j;
+  j["method"] = r.method;
+  j["story"] = r.story ? nlohmann::json(*r.story) : nlohmann::json();
+  j["headline"] = nlohmann::json::array();
+  for (const auto& s : r.headline) j["headline"].push_back(to_json(s));
+  j["updates"] = r.updates;
+  j["sentences"] = r.sentences;
+  j["updates_without_text"] = r.updates_without_text;
+  j["sources"] = nlohmann::json::array();
+  for (const auto& s : r.sources) j["sources"].push_back({{"source", s.source}, {"updates", s.updates}});
+  j["time_span"] = {{"first", opt_string(r.first_time)},
+                    {"last", opt_string(r.last_time)},
+                    {"seconds", r.span_seconds ? nlohmann::json(*r.span_seconds) : nlohmann::json()}};
+  j["inputs"] = r.inputs;
+  j["notes"] = r.notes;
+  j["until"] = opt_string(r.until);
+  j["since"] = since_json(r);
+  j["stories"] = nlohmann::json::array();
+  for (const auto& s : r.stories) {
+    j["stories"].push_back({{"id", s.id},
+                            {"aliases", s.aliases},
+                            {"label", s.label},
+                            {"updates", s.updates},
+                            {"sources", s.sources},
+                            {"first_update_id", s.first_update_id},
+                            {"last_update_id", s.last_update_id},
+                            {"first_time", opt_string(s.first_time)},
+                            {"last_time", opt_string(s.last_time)}});
+  }
+  j["story_reports"] = nlohmann::json::array();
+  for (const auto& part : r.story_reports) j["story_reports"].push_back(report_json(part));
+  return j;
+}
+
+// "Story 3: <label> (12 updates)", or with the stream's total when the report is about one
+// story among several: "Story 3: <label> (12 of 40 updates)".
+std::string story_title(const situation_report& r) {
+  const story_entry* e = nullptr;
+  std::size_t total = 0;
+  for (const auto& s : r.stories) {
+    total += s.updates;
+    if (r.story && s.id == *r.story) e = &s;
+  }
+  if (!r.story) return "Story";
+  const std::string label = e ? e->label : std::string();
+  const std::string count = r.stories.size() > 1
+                                ? fmt::format("{} of {} updates", r.updates, total)
+                                : fmt::format("{} {}", r.updates, r.updates == 1 ? "update" : "updates");
+  return fmt::format("Story {}: {} ({})", *r.story, label, count);
+}
+
+// One line per other story: "story 1: <label> (3 updates, <first time> to <last time>)", the
+// largest first, at most kOtherStories of them.
+constexpr std::size_t kOtherStories = 10;
+std::vector<std::string> other_story_lines(const situation_report& r, std::size_t& more) {
+  std::vector<std::string> lines;
+  more = 0;
+  for (const auto& s : r.stories) {
+    if (r.story && s.id == *r.story) continue;
+    if (lines.size() == kOtherStories) {
+      ++more;
+      continue;
+    }
+    std::string when;
+    if (!s.first_time.empty()) {
+      when = s.first_time == s.last_time ? ", " + s.first_time
+                                          : fmt::format(", {} to {}", s.first_time, s.last_time);
+    }
+    lines.push_back(fmt::format("story {}: {} ({} {}{})", s.id, s.label, s.updates,
+                                s.updates == 1 ? "update" : "updates", when));
+  }
+  return lines;
+}
+
+// What happened, what is new, the other stories (when `others`), the coverage.
+std::string text_body(const situation_report& r, bool others) {
+  std::string out = "\nWhat happened\n" + text_bullets(r.headline);
+  if (r.since) {
+    out += "\n" + printable(since_title(*r.since)) + "\n";
+    out += r.since->headline.empty() ? "  (nothing new)\n" : text_bullets(r.since->headline);
+  }
+  std::size_t more = 0;
+  if (const auto lines = others ? other_story_lines(r, more) : std::vector<std::string>{};
+      !lines.empty()) {
+    out += "\nOther stories in this stream:\n";
+    for (const auto& line : lines) out += "  * " + printable(line) + "\n";
+    if (more) out += fmt::format("  * and {} more (--all-stories reports each)\n", more);
+  }
+  out += fmt::format("\nUpdates: {} ({} sentences)\n", r.updates, r.sentences);
+  if (r.updates_without_text > 0) {
+    out += fmt::format("Updates without text: {}\n", r.updates_without_text);
+  }
+  out += fmt::format("Sources: {} — {}\n", r.sources.size(), printable(sources_line(r)));
+  out += fmt::format("Time span: {}\n", printable(span_line(r)));
+  return out;
+}
+
+std::string markdown_body(const situation_report& r, std::string_view level, bool others) {
+  std::string out = fmt::format("{} What happened\n\n", level);
+  out += write_summary(r.headline, r.method, output_format::markdown);
+  if (r.since) {
+    out += fmt::format("\n{} {}\n\n", level, md_escape(since_title(*r.since)));
+    out += r.since->headline.empty()
+               ? std::string("Nothing new.\n")
+               : write_summary(r.since->headline, r.method, output_format::markdown);
+  }
+  std::size_t more = 0;
+  if (const auto lines = others ? other_story_lines(r, more) : std::vector<std::string>{};
+      !lines.empty()) {
+    out += fmt::format("\n{} Other stories in this stream\n\n", level);
+    for (const auto& line : lines) out += "- " + md_escape(line) + "\n";
+    if (more) out += fmt::format("- and {} more (`--all-stories` reports each)\n", more);
+  }
+  out += fmt::format("\n{} Coverage\n\n- **Updates:** {} ({} sentences)\n", level, r.updates,
+                     r.sentences);
+  if (r.updates_without_text > 0) {
+    out += fmt::format("- **Updates without text:** {}\n", r.updates_without_text);
+  }
+  out += fmt::format("- **Sources ({}):** {}\n", r.sources.size(), md_escape(sources_line(r)));
+  out += fmt::format("- **Time span:** {}\n", md_escape(span_line(r)));
+  return out;
+}
+
 }  // namespace
 
 std::string printable(std::string_view s) {
@@ -180,61 +308,38 @@ std::string write_report(const situation_report& r, output_format format) {
     case output_format::text: {
       std::string out = "SITUATION REPORT\n";
       if (!r.until.empty()) out += fmt::format("As of {}\n", printable(r.until));
-      out += "\nWhat happened\n" + text_bullets(r.headline);
-      if (r.since) {
-        out += "\n" + printable(since_title(*r.since)) + "\n";
-        out += r.since->headline.empty() ? "  (nothing new)\n" : text_bullets(r.since->headline);
+      if (!r.story_reports.empty()) {
+        out += fmt::format("Stories: {} (most updates first)\n", r.story_reports.size());
+        for (const auto& part : r.story_reports) {
+          out += fmt::format("\n{}\n", printable(story_title(part)));
+          out += text_body(part, false);
+        }
+      } else {
+        if (r.stories.size() > 1 && r.story) out += printable(story_title(r)) + "\n";
+        out += text_body(r, true);
       }
-      out += fmt::format("\nUpdates: {} ({} sentences)\n", r.updates, r.sentences);
-      if (r.updates_without_text > 0) {
-        out += fmt::format("Updates without text: {}\n", r.updates_without_text);
-      }
-      out += fmt::format("Sources: {} — {}\n", r.sources.size(), printable(sources_line(r)));
-      out += fmt::format("Time span: {}\n", printable(span_line(r)));
       out += fmt::format("Method: {}\n", printable(r.method));
       return out;
     }
     case output_format::markdown: {
       std::string out = "# Situation report\n\n";
       if (!r.until.empty()) out += fmt::format("*As of {}*\n\n", md_escape(r.until));
-      out += "## What happened\n\n";
-      out += write_summary(r.headline, r.method, output_format::markdown);
-      if (r.since) {
-        out += "\n## " + md_escape(since_title(*r.since)) + "\n\n";
-        out += r.since->headline.empty()
-                   ? std::string("Nothing new.\n")
-                   : write_summary(r.since->headline, r.method, output_format::markdown);
+      if (!r.story_reports.empty()) {
+        out += fmt::format("{} stories, most updates first.\n", r.story_reports.size());
+        for (const auto& part : r.story_reports) {
+          out += fmt::format("\n## {}\n\n", md_escape(story_title(part)));
+          out += markdown_body(part, "###", false);
+        }
+      } else {
+        if (r.stories.size() > 1 && r.story) out += "**" + md_escape(story_title(r)) + "**\n\n";
+        out += markdown_body(r, "##", true);
       }
-      out += fmt::format("\n## Coverage\n\n- **Updates:** {} ({} sentences)\n", r.updates,
-                         r.sentences);
-      if (r.updates_without_text > 0) {
-        out += fmt::format("- **Updates without text:** {}\n", r.updates_without_text);
-      }
-      out += fmt::format("- **Sources ({}):** {}\n", r.sources.size(), md_escape(sources_line(r)));
-      out += fmt::format("- **Time span:** {}\n", md_escape(span_line(r)));
       out += fmt::format("- **Method:** `{}`\n", printable(r.method));
       return out;
     }
     case output_format::json:
-    case output_format::json_lines: {
-      nlohmann::json j;
-      j["method"] = r.method;
-      j["headline"] = nlohmann::json::array();
-      for (const auto& s : r.headline) j["headline"].push_back(to_json(s));
-      j["updates"] = r.updates;
-      j["sentences"] = r.sentences;
-      j["updates_without_text"] = r.updates_without_text;
-      j["sources"] = nlohmann::json::array();
-      for (const auto& s : r.sources) j["sources"].push_back({{"source", s.source}, {"updates", s.updates}});
-      j["time_span"] = {{"first", r.first_time.empty() ? nlohmann::json() : nlohmann::json(r.first_time)},
-                        {"last", r.last_time.empty() ? nlohmann::json() : nlohmann::json(r.last_time)},
-                        {"seconds", r.span_seconds ? nlohmann::json(*r.span_seconds) : nlohmann::json()}};
-      j["inputs"] = r.inputs;
-      j["notes"] = r.notes;
-      j["until"] = r.until.empty() ? nlohmann::json() : nlohmann::json(r.until);
-      j["since"] = since_json(r);
-      return dump(j, format);
-    }
+    case output_format::json_lines:
+      return dump(report_json(r), format);
   }
   return {};
 }

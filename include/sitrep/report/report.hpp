@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "sitrep/rank/summary.hpp"
+#include "sitrep/stream/stories.hpp"
 #include "sitrep/stream/view.hpp"
 #include "sitrep/vsm/collection.hpp"
 
@@ -69,6 +70,17 @@ struct new_since {
   std::vector<std::string> notes;  ///< that summary's notes
 };
 
+/// One story of the stream (stream/stories.hpp) as a report lists it.
+struct story_entry {
+  std::uint32_t id = 0;                ///< the tracker's id (of merged stories, the oldest)
+  std::vector<std::uint32_t> aliases;  ///< ids merged into it, itself not included
+  std::string label;                   ///< a representative first sentence
+  std::size_t updates = 0;             ///< updates in it, merged stories counted
+  std::size_t sources = 0;             ///< distinct named sources among them
+  std::string first_update_id, last_update_id;
+  std::string first_time, last_time;   ///< those updates' times as written, may be empty
+};
+
 struct situation_report {
   std::string method;                  ///< summarizer id
   std::vector<cited_sentence> headline;  ///< the summary, in stream order
@@ -86,6 +98,13 @@ struct situation_report {
   std::string until;
   /// What is new since a moment, when asked for (`--since`).
   std::optional<new_since> since;
+  /// When the stream's stories were tracked: the story this report is about (its counts,
+  /// summary and sources are that story's), and every story of the stream, most updates first.
+  std::optional<std::uint32_t> story;
+  std::vector<story_entry> stories;
+  /// A report per story, in the order of `stories`, when every story was asked for
+  /// (`sitrep report --all-stories`); each has `story` set and its own entry as `stories`.
+  std::vector<situation_report> story_reports;
 };
 
 /// The cited sentences of a summary, in its order. With a view that has repeat groups, each
@@ -97,6 +116,10 @@ std::vector<cited_sentence> cite(const stream::view& v, const rank::summary& s);
 situation_report build_report(const stream::view& v, const rank::summary& headline);
 /// The same for everything in `c`.
 situation_report build_report(const vsm::collection& c, const rank::summary& headline);
+
+/// The stories `t` tracked over `c` (the collection it was fed), merged stories as one under
+/// the oldest id, most updates first (ties: the older story first).
+std::vector<story_entry> list_stories(const stream::stories& t, const vsm::collection& c);
 
 /// Adds the "new since" section: `after` (the updates after the moment `since`, as given)
 /// summarized by `s`.
