@@ -1,11 +1,14 @@
 // sitrep report: the situation report of all inputs together, as the stream stands at its end
-// or at a moment (--until), with what is new since a moment (--since).
+// or at a moment (--until), with what is new since a moment (--since). Stories are told apart
+// as the stream is read: the report is about the main story (--story: another one), naming the
+// others, or about each (--all-stories).
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "common.hpp"
 #include "sitrep/io/time.hpp"
 #include "sitrep/report/report.hpp"
+#include "story_report.hpp"
 
 namespace sitrep::cli {
 namespace {
@@ -15,6 +18,8 @@ struct report_args {
   summary_options sum;
   std::optional<std::string> since;
   std::optional<std::string> until;
+  std::optional<std::uint32_t> story;
+  bool all_stories = false;
 };
 
 // The stream position a moment names: just after the update with that id, or, for an
@@ -34,32 +39,34 @@ int run(const report_args& a) {
   int code = 0;
   auto p = prepare(a.in, a.sum, code);
   if (!p) return code;
-  auto e = read_stream(a.in, code);
+  auto tracker = stream::stories::create({});
+  if (!tracker) {
+    print_error(tracker.error().message());
+    return 1;
+  }
+  auto e = read_stream(a.in, code, {&*tracker});
   if (!e) return code;
   const vsm::collection& c = e->collection();
   if (c.sentence_count() == 0) print_error("warning: the input holds no updates");
-  stream::view whole(*e);
+  report_request req;
+  req.story = a.story;
+  req.all_stories = a.all_stories;
   if (a.until) {
-    auto end = resolve_moment(c, "--until", *a.until, code);
-    if (!end) return code;
-    whole = whole.until(*end);
+    req.until = resolve_moment(c, "--until", *a.until, code);
+    if (!req.until) return code;
+    req.until_text = *a.until;
   }
-  std::optional<std::size_t> cut;
   if (a.since) {
-    cut = resolve_moment(c, "--since", *a.since, code);
-    if (!cut) return code;
+    req.since = resolve_moment(c, "--since", *a.since, code);
+    if (!req.since) return code;
+    req.since_text = *a.since;
   }
-  rank::summary s = p->method->summarize(whole, p->budget);
-  print_notes(s);
-  report::situation_report r = report::build_report(whole, s);
-  if (a.until) r.until = *a.until;
-  if (cut) {
-    const stream::view after = whole.since(*cut).as_news();
-    rank::summary fresh = p->method->summarize(after, p->budget);
-    for (const auto& note : fresh.notes) print_error("note: new since: " + note);
-    report::add_new_since(r, after, *a.since, fresh);
-  }
-  fmt::print("{}", report::write_report(r, p->format));
+  auto r = build_story_report(*e, *tracker, *p, req, code);
+  if (!r) return code;
+  for (const auto& note : r->notes) print_error("note: " + note);
+  if (r->since)
+    for (const auto& note : r->since->notes) print_error("note: new since: " + note);
+  fmt::print("{}", report::write_report(*r, p->format));
   return 0;
 }
 
@@ -78,6 +85,12 @@ void add_report_command(CLI::App& app, context& ctx) {
   cmd->add_option("--until", args->until,
                   "report the stream as it stood at this moment (an update id or an ISO-8601 "
                   "time) instead of at its end");
+  cmd->add_option("--story", args->story,
+                  "report this story (an id from `sitrep stories` or the report's JSON) instead of "
+                  "the one with the most updates");
+  auto* all = cmd->add_flag("--all-stories", args->all_stories,
+                            "a section per story, most updates first");
+  all->excludes(cmd->get_option("--story"));
   cmd->callback([args, &ctx] { ctx.exit_code = run(*args); });
 }
 

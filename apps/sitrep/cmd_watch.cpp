@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@
 #include "sitrep/rank/summary.hpp"
 #include "sitrep/report/report.hpp"
 #include "sitrep/stream/engine.hpp"
+#include "sitrep/stream/stories.hpp"
+#include "story_report.hpp"
 
 namespace sitrep::cli {
 namespace {
@@ -55,16 +58,18 @@ struct rendered {
   std::vector<std::string> notes;  ///< the summary's notes (printed on stderr when they change)
 };
 
-// The report of the stream so far. With `window`, its summary is of the newest `window` updates
-// (a refresh's cost stays flat as the stream grows; the counts, sources and time span are of
-// the whole stream, kept by the engine); without, it is built exactly as `sitrep report` builds
-// it. Every use of the summarize and report APIs is here.
-rendered render(const stream::engine& e, const prepared& p, std::optional<std::size_t> window) {
-  const stream::view all(e);
-  const stream::view part =
-      window && e.size() > *window ? all.since(e.size() - *window) : all;
-  rank::summary s = p.method->summarize(part, p.budget);
-  return {report::write_report(report::build_report(all, s), p.format), std::move(s.notes)};
+// The report of the stream so far. With `window`, its summary is of the main story's newest
+// `window` updates (a refresh's cost stays flat as the stream grows; the counts, sources and
+// time span are of the whole story, kept by its engine); without, it is built exactly as
+// `sitrep report` builds it. Every use of the summarize and report APIs is here.
+std::optional<rendered> render(const stream::engine& e, const stream::stories& t,
+                               main_story& follow, const prepared& p,
+                               std::optional<std::size_t> window) {
+  int code = 0;
+  auto r = window ? follow.refresh(e, p, *window, code)
+                  : build_story_report(e, t, p, report_request{}, code);
+  if (!r) return std::nullopt;
+  return rendered{report::write_report(*r, p.format), std::move(r->notes)};
 }
 
 // ---- Signals: the handler only records the signal and writes to a self-pipe. ----
@@ -164,11 +169,15 @@ std::string clock_time() {
 
 class watch {
  public:
-  watch(const std::string& path, prepared p, stream::engine e, io::record_decoder decode,
+  // `tracker` and `follow` are attached to `e`, in that order, before its first update.
+  watch(const std::string& path, prepared p, std::unique_ptr<stream::stories> tracker,
+        std::unique_ptr<main_story> follow, stream::engine e, io::record_decoder decode,
         const io::read_options& ro, screen mode, std::size_t every, std::size_t window,
         std::optional<std::chrono::duration<double>> interval)
       : path_(path),
         p_(std::move(p)),
+        tracker_(std::move(tracker)),
+        follow_(std::move(follow)),
         engine_(std::move(e)),
         decode_(std::move(decode)),
         ro_(ro),
@@ -282,7 +291,9 @@ class watch {
 
   // Writes the report; false when standard output failed.
   bool refresh(bool final) {
-    rendered r = render(engine_, p_, final ? std::nullopt : std::optional(window_));
+    auto made = render(engine_, *tracker_, *follow_, p_, final ? std::nullopt : std::optional(window_));
+    if (!made) return false;
+    rendered r = std::move(*made);
     windowed_ = !final && engine_.size() > window_;
     if (r.notes != notes_) {
       for (const auto& note : r.notes) print_error("note: " + note);
@@ -351,6 +362,9 @@ class watch {
 
   std::string path_;
   prepared p_;
+  // The observers outlive the engine that calls them (members end in reverse order).
+  std::unique_ptr<stream::stories> tracker_;
+  std::unique_ptr<main_story> follow_;
   stream::engine engine_;
   io::record_decoder decode_;
   io::read_options ro_;
@@ -421,6 +435,17 @@ int run(const watch_args& a) {
     print_error(e.error().message());
     return kExitBadInput;
   }
+  auto tracker = stream::stories::create({});
+  if (!tracker) {
+    print_error(tracker.error().message());
+    return 1;
+  }
+  auto stories = std::make_unique<stream::stories>(std::move(tracker).value());
+  auto follow = std::make_unique<main_story>(*stories);
+  if (!e->attach(*stories) || !e->attach(*follow)) {
+    print_error("cannot follow the stories");
+    return 1;
+  }
 
   stop_signals signals;
   if (!signals.ok()) {
@@ -441,7 +466,7 @@ int run(const watch_args& a) {
   const screen mode = json                      ? screen::json_lines
                       : ::isatty(STDOUT_FILENO) ? screen::redraw
                                                 : screen::separated;
-  watch w(path, std::move(*p), std::move(e).value(), io::record_decoder(path, format), *ro, mode,
+  watch w(path, std::move(*p), std::move(stories), std::move(follow), std::move(e).value(), io::record_decoder(path, format), *ro, mode,
           *every, *window, interval);
   return w.run(*f);
 }

@@ -17,5 +17,6 @@ void add_report_command(CLI::App& app, context& ctx);
 void add_eval_command(CLI::App& app, context& ctx);
 void add_methods_command(CLI::App& app, context& ctx);
 void add_watch_command(CLI::App& app, context& ctx);
+void add_stories_command(CLI::App& app, context& ctx);
 
 }  // namespace sitrep::cli

@@ -144,11 +144,19 @@ bool add_update(stream::engine& e, update&& u, int& exit_code) {
 
 }  // namespace
 
-std::optional<stream::engine> read_stream(const input_options& o, int& exit_code) {
+std::optional<stream::engine> read_stream(const input_options& o, int& exit_code,
+                                          const std::vector<stream::observer*>& watchers) {
   auto ro = make_read_options(o, exit_code);
   if (!ro) return std::nullopt;
   auto e = new_stream(o, exit_code);
   if (!e) return std::nullopt;
+  for (stream::observer* w : watchers) {
+    if (auto st = e->attach(*w); !st) {
+      print_error(st.message());
+      exit_code = 1;
+      return std::nullopt;
+    }
+  }
   io::read_stats stats;
   io::update_handler into;
   bool ok = true;

@@ -60,7 +60,9 @@ std::optional<stream::engine> new_stream(const input_options& o, int& exit_code)
 /// A stream of every input, read straight into the engine update by update (each update held
 /// once, as it is read: repeats grouped as they arrive); prints the first error, or what
 /// --skip-bad skipped.
-std::optional<stream::engine> read_stream(const input_options& o, int& exit_code);
+/// `watchers` (a story tracker, ...) are attached to the engine, in order, before the first update.
+std::optional<stream::engine> read_stream(const input_options& o, int& exit_code,
+                                          const std::vector<stream::observer*>& watchers = {});
 
 /// A stream holding `docs` (all of them, in order). The updates are moved in, so the stream is
 /// held once.

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   sitrep::cli::context ctx;
   sitrep::cli::add_report_command(app, ctx);
   sitrep::cli::add_watch_command(app, ctx);
+  sitrep::cli::add_stories_command(app, ctx);
   sitrep::cli::add_summarize_command(app, ctx);
   sitrep::cli::add_methods_command(app, ctx);
   sitrep::cli::add_eval_command(app, ctx);

@@ -165,9 +165,14 @@ json report_of(const std::optional<std::string>& line) {
   return j.is_discarded() ? json() : j;
 }
 
+// Updates of the whole stream the report stood on: those of every story (a report's own
+// "updates" are its story's).
 std::size_t updates_of(const std::optional<std::string>& line) {
   const json j = report_of(line);
-  return j.is_object() && j.contains("updates") ? j["updates"].get<std::size_t>() : 0;
+  if (!j.is_object() || !j.contains("stories")) return 0;
+  std::size_t n = 0;
+  for (const auto& s : j["stories"]) n += s["updates"].get<std::size_t>();
+  return n;
 }
 
 // Whether any headline sentence of the report holds `word`.
@@ -199,7 +204,7 @@ TEST_F(Watch, GivesOneJsonReportPerUpdateFedOneAtATime) {
     w->write(lines[i] + "\n");
     const json r = report_of(w->read_line());
     ASSERT_TRUE(r.is_object()) << "after line " << i + 1;
-    EXPECT_EQ(r["updates"], i + 1);
+    EXPECT_EQ(updates_of(r.dump()), i + 1);
     EXPECT_FALSE(r["headline"].empty());
   }
   EXPECT_EQ(w->wait(), 0) << w->err();
@@ -207,29 +212,31 @@ TEST_F(Watch, GivesOneJsonReportPerUpdateFedOneAtATime) {
 }
 
 TEST_F(Watch, FollowsAFileThroughGrowthTruncationAndReplacement) {
-  const fs::path feed = write("feed.txt",
-                              "Rescue teams searched the flooded valley for survivors all night.\n"
-                              "The regional governor declared a state of emergency on Monday.\n");
+  // One story (the Arlo valley floods), so that the report's summary holds every update.
+  const fs::path feed =
+      write("feed.txt",
+            "Rescue teams searched the flooded Arlo valley for survivors all night.\n"
+            "The governor declared a state of emergency in the Arlo valley after the flood.\n");
   // Every sentence fits the budget, and sumbasic keeps each of these (they share no content).
   auto w = start(
       {"watch", "--format", "jsonl", "--method", "sumbasic", "--sentences", "100", feed.string()});
   EXPECT_EQ(updates_of(w->read_line()), 2u);
 
   std::ofstream(feed, std::ios::app)
-      << "Volunteers brought rescued pelicans to the shelter near the river on Tuesday.\n";
+      << "Volunteers brought rescued pelicans from the Arlo valley flood to a shelter.\n";
   json r = report_of(w->read_line());
   EXPECT_EQ(r["updates"], 3u);
   EXPECT_TRUE(headline_has(r, "pelicans")) << r.dump();
 
   // Shorter than what was read: a truncation, whenever watch looks.
   std::ofstream(feed, std::ios::trunc)
-      << "Several zebras escaped from the flooded zoo and were seen near the station.\n";
+      << "Several zebras escaped from the zoo in the flooded Arlo valley.\n";
   r = report_of(w->read_line());
   EXPECT_EQ(r["updates"], 4u);
   EXPECT_TRUE(headline_has(r, "zebras")) << r.dump();
 
   const fs::path fresh = write(
-      "feed.new", "A herd of giraffes crossed the old bridge at dawn as the water receded.\n");
+      "feed.new", "A herd of giraffes crossed the flooded Arlo valley near the zoo as rescue teams watched.\n");
   fs::rename(fresh, feed);
   r = report_of(w->read_line());
   EXPECT_EQ(r["updates"], 5u);

@@ -1,0 +1,141 @@
+#include "story_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace sitrep::cli {
+
+std::vector<std::size_t> story_positions(const stream::stories& t, std::uint32_t id,
+                                         std::size_t end) {
+  std::vector<std::size_t> out;
+  const std::uint32_t target = t.canonical(id);
+  end = std::min(end, t.assigned());
+  for (std::size_t u = 0; u < end; ++u)
+    if (t.canonical(t.story_of(u)) == target) out.push_back(u);
+  return out;
+}
+
+namespace {
+
+// The report of one part of the stream (`v`, its positions cut as the request says), with the
+// new-since section at stream position `since` of that part.
+report::situation_report report_of(const stream::view& whole, const prepared& p,
+                                   const report_request& req, std::optional<std::size_t> since) {
+  const stream::view part = req.window && whole.update_count() > *req.window
+                                ? whole.since(whole.end_update() - *req.window)
+                                : whole;
+  rank::summary s = p.method->summarize(part, p.budget);
+  report::situation_report r = report::build_report(whole, s);
+  if (req.until) r.until = req.until_text;
+  if (since) {
+    const stream::view after = whole.since(*since).as_news();
+    rank::summary fresh = p.method->summarize(after, p.budget);
+    report::add_new_since(r, after, req.since_text, fresh);
+  }
+  return r;
+}
+
+// The report of story `id` alone (of the whole stream when it is the only story).
+std::optional<report::situation_report> one_story(const stream::engine& e,
+                                                  const stream::stories& t, std::uint32_t id,
+                                                  bool only, const prepared& p,
+                                                  const report_request& req, int& exit_code) {
+  const std::size_t end = req.until ? *req.until : e.size();
+  if (only) {
+    report::situation_report r = report_of(stream::view(e).until(end), p, req, req.since);
+    r.story = t.size() > 0 ? std::optional(t.canonical(id)) : std::nullopt;
+    return r;
+  }
+  const std::vector<std::size_t> positions = story_positions(t, id, end);
+  auto part = stream::substream(e, positions);
+  if (!part) {
+    print_error(part.error().message());
+    exit_code = 1;
+    return std::nullopt;
+  }
+  std::optional<std::size_t> since;
+  if (req.since) {
+    since = static_cast<std::size_t>(
+        std::lower_bound(positions.begin(), positions.end(), *req.since) - positions.begin());
+  }
+  report::situation_report r = report_of(stream::view(*part), p, req, since);
+  r.story = t.canonical(id);
+  return r;
+}
+
+}  // namespace
+
+std::optional<report::situation_report> build_story_report(const stream::engine& e,
+                                                           const stream::stories& t,
+                                                           const prepared& p,
+                                                           const report_request& req,
+                                                           int& exit_code) {
+  std::vector<report::story_entry> entries = report::list_stories(t, e.collection());
+  if (req.story && *req.story >= t.size()) {
+    print_error(fmt::format("--story {}: no such story (this stream has stories 0 to {})",
+                            *req.story, t.size() == 0 ? 0 : t.size() - 1));
+    exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  const bool only = entries.size() <= 1;
+  if (req.all_stories && !only) {
+    std::vector<report::situation_report> parts;
+    for (const auto& entry : entries) {
+      auto part = one_story(e, t, entry.id, false, p, req, exit_code);
+      if (!part) return std::nullopt;
+      part->stories = {entry};
+      parts.push_back(std::move(*part));
+    }
+    report::situation_report r = parts.front();
+    r.stories = std::move(entries);
+    r.story_reports = std::move(parts);
+    return r;
+  }
+  const std::uint32_t id = req.story ? t.canonical(*req.story) : entries.empty() ? 0 : entries[0].id;
+  auto r = one_story(e, t, id, only, p, req, exit_code);
+  if (r) r->stories = std::move(entries);
+  return r;
+}
+
+void main_story::on_add(const stream::engine& e, const stream::sentence_range& added) {
+  if (copy_ && t_.canonical(t_.story_of(added.update)) == id_) {
+    if (!copy_->add(e.collection().updates()[added.update])) copy_.reset();  // rebuilt below
+  }
+}
+
+std::optional<report::situation_report> main_story::refresh(const stream::engine& e,
+                                                            const prepared& p,
+                                                            std::size_t window,
+                                                            int& exit_code) {
+  std::vector<report::story_entry> entries = report::list_stories(t_, e.collection());
+  report_request req;
+  req.window = window;
+  if (entries.size() <= 1) {
+    copy_.reset();
+    report::situation_report r = report_of(stream::view(e), p, req, std::nullopt);
+    if (!entries.empty()) r.story = entries[0].id;
+    r.stories = std::move(entries);
+    return r;
+  }
+  const std::uint32_t main = entries[0].id;
+  // A new main story, or one that took another in (its merged updates were not copied):
+  // copy it afresh. Otherwise the copy has grown with each of its updates.
+  if (!copy_ || id_ != main || copy_->size() != t_.merged(main).updates) {
+    copy_.reset();
+    auto part = stream::substream(e, story_positions(t_, main, e.size()));
+    if (!part) {
+      print_error(part.error().message());
+      exit_code = 1;
+      return std::nullopt;
+    }
+    copy_ = std::move(part).value();
+    id_ = main;
+  }
+  report::situation_report r = report_of(stream::view(*copy_), p, req, std::nullopt);
+  r.story = main;
+  r.stories = std::move(entries);
+  return r;
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,66 @@
+// Reports of a stream whose stories are tracked (stream/stories.hpp): the main story, or the one
+// asked for, with the other stories listed; or a report per story. `report` builds its report
+// here and `watch` its final one, so the two agree.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common.hpp"
+#include "sitrep/report/report.hpp"
+#include "sitrep/stream/engine.hpp"
+#include "sitrep/stream/stories.hpp"
+
+namespace sitrep::cli {
+
+/// Which story a report is about, and the moments it stands at.
+struct report_request {
+  std::optional<std::uint32_t> story;  ///< --story: this one (or what it was merged into)
+  bool all_stories = false;            ///< --all-stories: a section per story
+  /// --until: the stream position the report stands at (updates before it), and as written.
+  std::optional<std::size_t> until;
+  std::string until_text;
+  /// --since: the stream position after which updates are new, and as written.
+  std::optional<std::size_t> since;
+  std::string since_text;
+  /// A refresh of `watch`: summarize only the newest `window` updates of the story.
+  std::optional<std::size_t> window;
+};
+
+/// Stream positions of the updates of story `id` (with every story merged into it), before
+/// position `end`.
+std::vector<std::size_t> story_positions(const stream::stories& t, std::uint32_t id,
+                                         std::size_t end);
+
+/// The report `req` asks for; prints the error and returns nullopt with `exit_code` set (an
+/// unknown --story exits 2). A stream of one story is reported as it is, with nothing copied;
+/// a story of several is copied into an engine of its own (stream::substream), so its
+/// summary, repeats and counts are its own.
+std::optional<report::situation_report> build_story_report(const stream::engine& e,
+                                                           const stream::stories& t,
+                                                           const prepared& p,
+                                                           const report_request& req,
+                                                           int& exit_code);
+
+/// For `watch`: follows the main story (the one with the most updates) as updates arrive, keeping
+/// a copy of its updates in an engine of its own once the stream holds several stories, so that
+/// a refresh summarizes the main story without copying it again. Attach it after the tracker.
+class main_story final : public stream::observer {
+ public:
+  explicit main_story(const stream::stories& t) : t_(t) {}
+  void on_add(const stream::engine& e, const stream::sentence_range& added) override;
+  /// The report of a refresh: the main story's newest `window` updates summarized, its counts,
+  /// every story listed. A change of main story (or a merge into it) copies it afresh.
+  std::optional<report::situation_report> refresh(const stream::engine& e, const prepared& p,
+                                                  std::size_t window, int& exit_code);
+
+ private:
+  const stream::stories& t_;
+  std::uint32_t id_ = 0;
+  std::optional<stream::engine> copy_;
+};
+
+}  // namespace sitrep::cli
