@@ -136,6 +136,17 @@ int main(int argc, char** argv) {
     std::string_view a = argv[i];
     if (a == "--errors") {
       errors = true;
+    } else if (a == "--text" && i + 1 < argc) {
+      // Development aid: the figures of one text.
+      const std::string_view text = argv[++i];
+      for (const auto& f : sitrep::facts::extract_figures(text))
+        std::cout << "\"" << span_text(text, f.surface) << "\" = " << fmt_value(f.value)
+                  << (f.high ? "-" + fmt_value(*f.high) : std::string()) << " "
+                  << sitrep::facts::to_string(f.qualifier) << " " << sitrep::facts::to_string(f.category)
+                  << " counted \"" << span_text(text, f.counted) << "\" source \""
+                  << (f.source ? span_text(text, *f.source) : std::string()) << "\""
+                  << (f.hedged ? " hedged" : "") << "\n";
+      return 0;
     } else if (a == "--shared" && i + 1 < argc) {
       shared = argv[++i];
     } else {

@@ -285,7 +285,8 @@ bool name_word(sv w) {
                 "channel", "platform", "bus", "unit", "ward", "block", "sector", "zone", "pier",
                 "terminal", "model", "version", "windows", "iphone", "boeing", "airbus",
                 "formula", "tier", "grade", "stage", "act", "psalm", "verse", "exit", "line",
-                "lot", "figure", "table", "item", "bill", "proposition", "prop", "district"});
+                "lot", "figure", "table", "item", "bill", "proposition", "prop", "district", "day",
+                "week", "round", "game", "match", "episode", "season", "part", "volume", "vol"});
 }
 
 // Capitalized words before a number that do not make it a name.
@@ -430,8 +431,9 @@ class sentence_scan {
         sv suf = t_[j].low;
         if (in(suf, {"st", "nd", "rd", "th", "s"})) {
           c.exclude = true;
-        } else if (in(suf, {"am", "pm", "a", "p"}) && (suf.size() == 2 || punct_at(j + 1, '.'))) {
-          // "10am", "10a.m." (but "304p" is pence, below, when no '.' follows)
+        } else if (in(suf, {"am", "pm"}) ||
+                   (in(suf, {"a", "p"}) && punct_at(j + 1, '.') && word_at(j + 2, "m"))) {
+          // "10am", "10a.m." (but "304p" and "8p." are pence, below)
           c.exclude = true;
         } else if (suf == "p") {
           c.money = true;
@@ -598,6 +600,9 @@ class sentence_scan {
         }
       }
       if (w == "one" && c.end == i + 1 && !one_is_count(i)) return false;
+      if (in(low(i - 1), {"day", "week", "round", "stage", "phase", "game", "part", "season",
+                          "episode", "chapter", "number", "no"}))
+        return false;  // "on day three": a name, not a count
       return true;
     }
     return false;
@@ -830,7 +835,10 @@ bool report_verb(sv w) {
                 "warn", "warns", "warned", "allege", "alleges", "alleged", "predict",
                 "predicts", "predicted", "conclude", "concludes", "concluded", "finds",
                 "indicated", "indicates", "indicating", "put", "puts", "insists", "insisted",
-                "admits", "admitted", "believes", "calculates", "calculated"});
+                "admits", "admitted", "believes", "calculates", "calculated", "expects",
+                "forecasts", "disputes", "adds", "added", "argues", "notes", "writes", "stated",
+                "saying", "claiming", "warning", "adding", "estimating", "announcing",
+                "confirming", "revealing", "showing", "citing"});
 }
 
 bool hedge_word(sv w) {
@@ -859,9 +867,18 @@ bool aux_word(sv w) {
                 "separately", "quickly", "d", "can", "could", "might", "did", "does", "do"});
 }
 
+bool modal(sv w) {
+  return in(w, {"must", "can", "could", "would", "will", "should", "may", "might", "shall"});
+}
+
 bool be_word(sv w) { return in(w, {"is", "are", "was", "were", "been", "being", "be"}); }
 
 // ---------------------------------------------------------------------------------------------
+
+// How far (in tokens) a hedge cue reaches: "it's feared thousands of gallons", "Around 100
+// were still thought to be missing".
+constexpr std::size_t kHedgeBefore = 10;
+constexpr std::size_t kHedgeAfter = 3;
 
 struct found {
   figure f;
@@ -893,34 +910,79 @@ class extractor_run {
       i = fd.end_tok;
       figs.push_back(std::move(fd));
     }
-    // Sources and hedges are sentence-wide; find the cues once.
+    // Sources and hedges are sentence-wide; find the cues once, in order, so that a pronoun
+    // speaker resolves to the last named speaker before it.
     std::vector<std::pair<std::size_t, std::optional<text::byte_span>>> cues;
-    bool hedge = false;
+    std::vector<std::size_t> hedges;
     for (std::size_t k = first; k < last; ++k) {
       if (t_[k].k != kind::word) continue;
       sv w = t_[k].low;
-      if (hedge_word(w) && !(w == "may" && s.at(k + 1) && t_[k + 1].k == kind::number) &&
-          !(w == "estimated" && in(s.low(k - 1), {"an", "the"}) && false))
-        hedge = true;
-      if (w == "reports" && s.word_at(k + 1, "say")) hedge = true;
-      if (w == "said" && s.word_at(k + 1, "to")) hedge = true;
-      if (w == "according" && s.word_at(k + 1, "to")) {
-        cues.emplace_back(k, speaker_after(s, k + 2));
-      } else if (report_verb(w) && is_cue(s, k)) {
-        cues.emplace_back(k, speaker_of(s, k));
+      if (hedge_word(w) && !(w == "may" && s.at(k + 1) && t_[k + 1].k == kind::number))
+        hedges.push_back(k);
+      if (w == "reports" && s.word_at(k + 1, "say")) hedges.push_back(k);
+      if ((w == "said" || w == "thought" || w == "believed") && s.word_at(k + 1, "to")) {
+        hedges.push_back(k);
+        continue;  // "said to be": no speaker
       }
+      std::optional<text::byte_span> who;
+      bool is = false;
+      if (w == "according" && s.word_at(k + 1, "to")) {
+        who = speaker_after(s, k + 2);
+        is = true;
+      } else if (report_verb(w) && is_cue(s, k)) {
+        who = speaker_of(s, k, cues);
+        is = true;
+      } else if (estimate_noun(w)) {
+        // "officials revise the estimate", "BP increases its cost estimate": the party that
+        // holds the estimate is the subject of the verb before it.
+        std::size_t j = k;
+        for (std::size_t n = 0; n < 2 && j > first && t_[j - 1].k == kind::word &&
+                                !determiner(t_[j - 1].low) && !in(t_[j - 1].low, {"a", "an"});
+             ++n)
+          --j;
+        if (j > first && t_[j - 1].k == kind::word &&
+            in(t_[j - 1].low, {"its", "their", "the", "his", "her", "our"})) {
+          const sv det = t_[j - 1].low;
+          --j;
+          if (j > first && t_[j - 1].k == kind::word && !t_[j - 1].cap &&
+              !clause_word(t_[j - 1].low) && !be_word(t_[j - 1].low) &&
+              !in(t_[j - 1].low, {"of", "in", "on", "to", "by", "for", "with", "from", "at"})) {
+            who = subject_before(s, j - 1);
+            is = true;
+          }
+          if (!who && det != "the" && opts_.resolve_pronouns) {
+            who = last_speaker_;  // "their previous estimates"
+            is = who.has_value();
+          }
+        }
+      }
+      if (!is) continue;
+      if (who && !is_pronoun_span(*who)) last_speaker_ = who;
+      cues.emplace_back(k, who);
     }
-    for (auto& cu : cues)
-      if (cu.second) last_speaker_ = cu.second;
     for (auto& fd : figs) {
       figure& f = fd.f;
-      f.hedged = hedge || f.hedged;
-      // The nearest cue in the sentence names the source.
+      // A hedge cue marks the figures of its clause: within a few words before the number
+      // or just after it, not across ';'.
+      for (std::size_t h : hedges) {
+        const bool before = h < fd.begin_tok;
+        const std::size_t d = before ? fd.begin_tok - h : h - fd.end_tok;
+        if (d > (before ? kHedgeBefore : kHedgeAfter)) continue;
+        bool blocked = false;
+        for (std::size_t x = std::min(h, fd.begin_tok); x < std::max(h, fd.end_tok); ++x)
+          if (t_[x].k == kind::punct && t_[x].c == ';') blocked = true;
+        if (!blocked) f.hedged = true;
+      }
+      // The source: the nearest cue before the figure in its sentence, else the nearest after.
       std::size_t best = SIZE_MAX;
+      bool best_before = false;
       for (auto& cu : cues) {
-        const std::size_t d = cu.first < fd.begin_tok ? fd.begin_tok - cu.first : cu.first - fd.end_tok;
-        if (d < best && cu.second) {
+        if (!cu.second) continue;
+        const bool before = cu.first < fd.begin_tok;
+        const std::size_t d = before ? fd.begin_tok - cu.first : cu.first - fd.end_tok;
+        if ((before && !best_before) || (before == best_before && d < best)) {
           best = d;
+          best_before = before;
           f.source = cu.second;
         }
       }
@@ -1117,6 +1179,8 @@ class extractor_run {
           time_unit(s.low(j + 1)))
         return true;
       if (in(prev, {"aged", "age", "ages"})) return true;
+      if (in(prev, {"turns", "turned", "turning", "reaches", "reached"}) && pronoun(s.low(i - 2)))
+        return true;  // "once he reaches 55"
       // ", 53," right after a name: an age.
       if (c.digits && !k.has_sep && k.num < 120 && s.punct_at(i - 1, ',') &&
           s.punct_at(c.end, ',') && s.at(i - 2) && t_[i - 2].k == kind::word && t_[i - 2].cap)
@@ -1138,7 +1202,7 @@ class extractor_run {
       if (s.punct_at(p, '#')) return true;
       if (name_word(prev) && !k.has_sep) return true;
       if (opts_.capitalized_names && s.at(p) && t_[p].k == kind::word && t_[p].cap &&
-          !k.has_sep && b == i && !plain_word_before_number(prev) && !month_word(prev) &&
+          !k.has_sep && b == i && c.end == i + 1 && !measure_unit(next) && !c.scaled && !plain_word_before_number(prev) && !month_word(prev) &&
           !pronoun(prev) && !report_verb(prev) && prev.size() > 1 && !s.punct_at(c.end, '%') &&
           !in(next, {"percent", "per"}))
         return true;
@@ -1158,6 +1222,21 @@ class extractor_run {
       f.category = category::money;
       return;
     }
+    if (c.fraction && s.punct_at(fd.num_end, '-') && s.attached(fd.num_end) &&
+        measure_unit(s.low(fd.num_end + 1))) {
+      f.category = category::quantity;  // "a quarter-mile"
+      return;
+    }
+    if (!c.percent && (measure_unit(s.low(fd.num_end)) ||
+                       (s.attached(fd.num_end) && s.at(fd.num_end) && t_[fd.num_end].k == kind::word &&
+                        measure_unit(t_[fd.num_end].low)))) {
+      f.category = s.low(fd.num_end) == "times" ? category::other : category::quantity;
+      return;  // "8,000 barrels", "84km", "5ft"
+    }
+    if (c.vague && c.value >= 1e9) {
+      f.category = category::money;  // "billions" counts money in news text
+      return;
+    }
     if (c.percent || c.fraction || c.times) {
       f.category = category::other;
       return;
@@ -1166,38 +1245,46 @@ class extractor_run {
       f.category = category::personnel;
       return;
     }
-    // Nearest cue word, after the number first; stop at clause punctuation.
+    // Cue words around the number, within its clause. Cues of what happened to people
+    // (killed, injured, missing, hostages, freed, arrested, displaced, affected) win over
+    // cues of what is counted (troops, barrels, countries), the nearest first, after the
+    // number before before it; before the number only those event cues count (a noun there
+    // is usually the speaker: "officials said 40 ...").
+    auto is_event = [](sitrep::facts::category c) {
+      return c != category::personnel && c != category::quantity && c != category::other;
+    };
     sitrep::facts::category best = category::quantity;
     std::size_t best_d = SIZE_MAX;
-    bool found_cue = false;
+    bool best_event = false, found_cue = false;
+    auto consider = [&](sitrep::facts::category cc, std::size_t d) {
+      const bool ev = is_event(cc);
+      if (!found_cue || (ev && !best_event) || (ev == best_event && d < best_d)) {
+        best = cc;
+        best_d = d;
+        best_event = ev;
+        found_cue = true;
+      }
+    };
     for (std::size_t d = 0, j = fd.num_end; d < 9 && j < s.last(); ++d, ++j) {
       const token& k = t_[j];
       if (k.k == kind::punct && (k.c == ';' || k.c == '(' || k.c == ':' || k.c == '.')) break;
       if (k.k != kind::word) continue;
       sitrep::facts::category cc;
-      if (cue_of(k.low, cc)) {
-        best = cc;
-        best_d = d;
-        found_cue = true;
-        break;
-      }
+      if (cue_of(k.low, cc)) consider(cc, d);
     }
-    for (std::size_t d = 0, j = fd.num_tok; d < 6 && j > s.first(); ++d) {
+    for (std::size_t d = 0, j = fd.num_tok; d < 7 && j > s.first(); ++d) {
       --j;
       const token& k = t_[j];
       if (k.k == kind::punct && (k.c == ';' || k.c == '(' || k.c == ':' || k.c == '.')) break;
       if (k.k != kind::word) continue;
-      if (d + 1 >= best_d) break;
       sitrep::facts::category cc;
-      if (cue_of(k.low, cc)) {
-        // Verbs before the number tell what happened to it ("killing 11"); a noun before it
-        // ("troops numbered 2,000") counts less than any cue after it.
-        if (!found_cue || d < 2) {
-          best = cc;
-          best_d = d;
-          found_cue = true;
-        }
-        break;
+      if (cue_of(k.low, cc) && is_event(cc)) consider(cc, d + 1);
+    }
+    if (best == category::hostages) {
+      // "80 hostages freed": what happened to them wins over who they are.
+      for (std::size_t j = fd.num_end; j < std::min(s.last(), fd.num_end + 6); ++j) {
+        sitrep::facts::category cc;
+        if (t_[j].k == kind::word && cue_of(t_[j].low, cc) && cc == category::freed) best = cc;
       }
     }
     if (!found_cue) {
@@ -1237,51 +1324,67 @@ class extractor_run {
     if (fd.f.counted.end == 0) fd.f.counted = {fd.f.surface.end, fd.f.surface.end};
   }
 
-  // A reporting verb used as one: not "an estimated 500", not "the report".
+  bool is_pronoun_span(text::byte_span sp) const {
+    std::string w(text_.substr(sp.begin, sp.size()));
+    for (auto& ch : w)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return pronoun(w);
+  }
+
+  static bool estimate_noun(sv w) {
+    return in(w, {"estimate", "estimates", "figures", "forecast", "projection", "count",
+                  "tally", "assessment"});
+  }
+
+  // A reporting verb used as one: not "an estimated 500", not "the report", not "to say".
   bool is_cue(const sentence_scan& s, std::size_t k) const {
     sv w = t_[k].low;
     sv prev = s.low(k - 1);
     if (in(prev, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "new",
-                  "latest", "initial", "official", "earlier", "first"}))
+                  "latest", "initial", "official", "earlier", "first", "previous", "to",
+                  "of", "no", "any", "these", "those", "our", "my", "your"}))
       return false;
-    if (w == "report" || w == "claim" || w == "estimate" || w == "show" || w == "put")
-      return false;  // mostly nouns or infinitives
-    if ((w == "claims" || w == "reports" || w == "estimates" || w == "shows") &&
-        (s.word_at(k + 1, "of") || s.word_at(k + 1, "that") == false)) {
-      // "claims of", "reports of": nouns; "X claims that", "X reports 5": verbs.
-      const token* n = s.at(k + 1);
-      if (!n || n->k == kind::punct || s.word_at(k + 1, "of") || s.word_at(k + 1, "are") ||
-          s.word_at(k + 1, "were") || s.word_at(k + 1, "from") || s.word_at(k + 1, "for"))
+    const token* n = s.at(k + 1);
+    const sv next = s.low(k + 1);
+    if (w == "put" || w == "puts") return next == "the" && (s.word_at(k + 2, "at") || s.word_at(k + 3, "at"));
+    // Bare forms are verbs after a plural or named subject when a clause or object follows
+    // ("officials estimate that", "cameras report the well"); otherwise mostly nouns.
+    if (in(w, {"report", "reports", "estimate", "estimates", "claim", "claims", "show", "shows",
+               "say", "tell", "warn", "finds", "predict", "confirm", "reveal", "announce"})) {
+      if (!n || n->k == kind::punct) return w == "say" || w == "says";
+      if (in(next, {"of", "are", "were", "is", "was", "from", "for", "by", "on", "in", "about",
+                    "and", "or", "to", "have", "has", "had", "will", "would", "could", "may",
+                    "might", "should", "can", "must"}))
         return false;
+      const token* p = s.at(k - 1);
+      if (!p || p->k != kind::word) return false;
     }
-    if (w == "put" || w == "puts") return s.word_at(k + 1, "the") || s.word_at(k + 2, "at");
     return true;
   }
 
-  // The party before a reporting verb at k ("UN officials said"), or after it ("said Bellerive"),
-  // or the agent of a passive ("confirmed by BP"). None for "it is estimated", "reports say".
-  std::optional<text::byte_span> speaker_of(const sentence_scan& s, std::size_t k) {
-    std::size_t j = k;
+  // The noun phrase that ends right before token `end` (exclusive): walks back over words,
+  // names, "of", hyphens and initials, stopping at clause words, verbs it knows and punctuation.
+  std::optional<text::byte_span> subject_before(const sentence_scan& s, std::size_t end) {
+    std::size_t j = end;
     while (j > s.first() && t_[j - 1].k == kind::word && aux_word(t_[j - 1].low)) --j;
-    if (j > s.first() && t_[j - 1].k == kind::word && be_word(t_[j - 1].low)) {
-      if (s.word_at(k + 1, "by")) return speaker_after(s, k + 2);
-      return std::nullopt;  // passive without agent
+    if (j > s.first() && t_[j - 1].k == kind::word && pronoun(t_[j - 1].low)) {
+      // "tells the press he believes": the pronoun is the subject.
+      if (!opts_.resolve_pronouns) return std::nullopt;
+      return last_speaker_;
     }
-    // Walk back over the noun phrase.
     std::size_t b = j;
     for (std::size_t n = 0; n < 10 && b > s.first(); ++n) {
       const token& t = t_[b - 1];
       if (t.k == kind::word) {
         if (clause_word(t.low) && !(t.low == "and" && b - 1 > s.first() && t_[b - 2].cap && b < j && t_[b].cap))
           break;
-        if (report_verb(t.low) && b < j) break;
+        if ((report_verb(t.low) || be_word(t.low) || modal(t.low) ||
+             in(t.low, {"than", "to", "not", "there"})) && b < j + 1)
+          break;
       } else if (t.k == kind::punct) {
         if (!(t.c == '-' || t.c == '.' || t.c == '\'' || t.c == '&')) break;
-        if (t.c == '.' && !t.space_before && b - 1 > s.first() && t_[b - 2].k == kind::word &&
-            t_[b - 2].low.size() > 3)
+        if (t.c == '.' && b - 1 > s.first() && t_[b - 2].k == kind::word && t_[b - 2].low.size() > 3)
           break;
-      } else if (t.k == kind::number) {
-        break;
       } else {
         break;
       }
@@ -1289,20 +1392,69 @@ class extractor_run {
     }
     while (b < j && t_[b].k == kind::word && lead_word(t_[b].low)) ++b;
     while (b < j && t_[b].k == kind::punct) ++b;
-    if (b >= j) {
-      // "..., said Prime Minister X", "says BP".
-      if (t_[k].low == "said" || t_[k].low == "says" || t_[k].low == "told") {
-        return speaker_after(s, k + 1);
-      }
-      return std::nullopt;
-    }
+    if (b >= j) return std::nullopt;
     if (j - b == 1) {
       sv w = t_[b].low;
       if (pronoun(w)) return opts_.resolve_pronouns ? last_speaker_ : std::nullopt;
-      if (in(w, {"there", "reports", "this", "that", "which", "who"})) return std::nullopt;
+      if (in(w, {"there", "reports", "this", "that", "which", "who", "it"})) return std::nullopt;
     }
     if (t_[b].low == "it" || t_[b].low == "there") return std::nullopt;
     return text::byte_span{t_[b].begin, t_[j - 1].end};
+  }
+
+  // The sentence's opening noun phrase ("Payout chief Ken Feinberg expects ..."): its words up
+  // to the first lowercase word that is not followed by a capitalized one.
+  std::optional<text::byte_span> sentence_subject(const sentence_scan& s) const {
+    std::size_t b = s.first();
+    while (b < s.last() && t_[b].k == kind::word && lead_word(t_[b].low)) ++b;
+    std::size_t e = b;
+    while (e < s.last() && e < b + 8) {
+      const token& t = t_[e];
+      if (t.k == kind::word) {
+        if (!t.cap && !(t.low == "of" || (s.at(e + 1) && t_[e + 1].cap && t_[e + 1].k == kind::word)))
+          break;
+      } else if (!(t.k == kind::punct && (t.c == '-' || t.c == '\'' || t.c == '&'))) {
+        break;
+      }
+      ++e;
+    }
+    if (e == b || !t_[b].cap) return std::nullopt;
+    if (pronoun(t_[b].low) || in(t_[b].low, {"the", "a", "an", "there", "it", "this"}))
+      if (e - b == 1) return std::nullopt;
+    return text::byte_span{t_[b].begin, t_[e - 1].end};
+  }
+
+  // The party of a reporting verb at k: the subject before it ("UN officials said"), a
+  // pronoun resolved ("he says"), the speaker after an inverted verb (", said Bellerive"),
+  // the agent of a passive ("confirmed by BP"); none for "it is estimated", "reports say".
+  // A verb with no subject of its own ("..., but says", "..., claiming") shares the subject of
+  // the sentence.
+  std::optional<text::byte_span> speaker_of(
+      const sentence_scan& s, std::size_t k,
+      const std::vector<std::pair<std::size_t, std::optional<text::byte_span>>>& earlier) {
+    std::size_t j = k;
+    while (j > s.first() && t_[j - 1].k == kind::word && aux_word(t_[j - 1].low)) --j;
+    if (j > s.first() && t_[j - 1].k == kind::word && be_word(t_[j - 1].low)) {
+      if (s.word_at(k + 1, "by")) return speaker_after(s, k + 2);
+      return std::nullopt;  // passive without agent
+    }
+    if (j > s.first() && t_[j - 1].k == kind::word && in(t_[j - 1].low, {"than", "as", "to"}))
+      return std::nullopt;  // "larger than previously estimated"
+    if (auto sub = subject_before(s, k)) return sub;
+    const token* p = s.at(j - 1);
+    const sv w = t_[k].low;
+    // Inverted: '..., said Prime Minister X.', '"..." says BP'.
+    if ((!p || p->k == kind::punct) && in(w, {"said", "says", "told", "tells", "added", "adds"})) {
+      if (auto after = speaker_after(s, k + 1)) return after;
+    }
+    // No subject of its own: "X confirms ..., but says", "X, a scientist, disputes",
+    // "X expects ..., saying".
+    if (p && (p->k == kind::punct || (p->k == kind::word && in(p->low, {"and", "but", "also"})))) {
+      for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
+        if (it->second) return it->second;
+      return sentence_subject(s);
+    }
+    return std::nullopt;
   }
 
   std::optional<text::byte_span> speaker_after(const sentence_scan& s, std::size_t k) {
