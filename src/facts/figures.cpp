@@ -1228,8 +1228,8 @@ class extractor_run {
       return;
     }
     if (!c.percent && (measure_unit(s.low(fd.num_end)) ||
-                       (s.attached(fd.num_end) && s.at(fd.num_end) && t_[fd.num_end].k == kind::word &&
-                        measure_unit(t_[fd.num_end].low)))) {
+                       (fd.num_end > fd.num_tok + 1 && t_[fd.num_end - 1].k == kind::word &&
+                        measure_unit(t_[fd.num_end - 1].low)))) {
       f.category = s.low(fd.num_end) == "times" ? category::other : category::quantity;
       return;  // "8,000 barrels", "84km", "5ft"
     }
@@ -1340,9 +1340,8 @@ class extractor_run {
   bool is_cue(const sentence_scan& s, std::size_t k) const {
     sv w = t_[k].low;
     sv prev = s.low(k - 1);
-    if (in(prev, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "new",
-                  "latest", "initial", "official", "earlier", "first", "previous", "to",
-                  "of", "no", "any", "these", "those", "our", "my", "your"}))
+    if (in(prev, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "to", "of",
+                  "no", "any", "these", "those", "our", "my", "your"}))
       return false;
     const token* n = s.at(k + 1);
     const sv next = s.low(k + 1);
@@ -1358,6 +1357,9 @@ class extractor_run {
         return false;
       const token* p = s.at(k - 1);
       if (!p || p->k != kind::word) return false;
+      if (in(prev, {"new", "latest", "initial", "official", "earlier", "first", "previous",
+                    "final", "preliminary", "revised", "media", "news"}))
+        return false;  // "the latest estimates", "media reports"
     }
     return true;
   }
