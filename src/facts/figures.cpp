@@ -861,7 +861,11 @@ bool lead_word(sv w) {
 }
 
 bool aux_word(sv w) {
-  return in(w, {"has", "have", "had", "also", "now", "later", "today", "yesterday", "will",
+  if (w.size() > 4 && w.substr(w.size() - 2) == "ly" && w != "only" && w != "family" &&
+      w != "italy" && w != "assembly")
+    return true;  // adverbs: "have been definitively confirmed", "publicly said"
+  return in(w, {"so", "far", "thus", "already", "just", "recently", "since", "ever", "never", "not",
+                "has", "have", "had", "also", "now", "later", "today", "yesterday", "will",
                 "would", "initially", "previously", "earlier", "then", "still", "publicly",
                 "officially", "again", "further", "first", "further", "repeatedly",
                 "separately", "quickly", "d", "can", "could", "might", "did", "does", "do"});
@@ -980,6 +984,16 @@ class extractor_run {
         if (!cu.second) continue;
         const bool before = cu.first < fd.begin_tok;
         const std::size_t d = before ? fd.begin_tok - cu.first : cu.first - fd.end_tok;
+        if (!before) {
+          // A cue after the figure speaks for it unless a contrasting clause starts between
+          // ("2,500 are affected, though the minister says ...").
+          bool blocked = false;
+          for (std::size_t x = fd.end_tok; x < cu.first; ++x)
+            if (t_[x].k == kind::word &&
+                in(t_[x].low, {"while", "whereas", "although", "though", "but", "however"}))
+              blocked = true;
+          if (blocked) continue;
+        }
         if ((before && !best_before) || (before == best_before && d < best)) {
           best = d;
           best_before = before;
@@ -1207,6 +1221,16 @@ class extractor_run {
           !in(next, {"percent", "per"}))
         return true;
     }
+    // Phone and code numbers: "0845 24 24", "911 call".
+    if (c.digits && !c.money && !c.percent && !c.scaled) {
+      if (text_[k.begin] == '0' && k.end - k.begin > 1 && !k.has_sep) return true;
+      if ((s.at(c.end) && t_[c.end].k == kind::number && c.end == i + 1) ||
+          (s.at(i - 1) && t_[i - 1].k == kind::number))
+        return true;
+      if (in(next, {"call", "calls", "caller", "callers", "operator", "operators", "dispatcher",
+                    "hotline", "emergency"}))
+        return true;
+    }
     // Votes.
     for (std::size_t j = e; j < e + 3; ++j)
       if (in(s.low(j), {"vote", "votes", "voted", "ballots", "seats", "delegates"})) return true;
@@ -1265,20 +1289,31 @@ class extractor_run {
         found_cue = true;
       }
     };
+    auto other_number = [&](const token& k) {
+      return k.k == kind::number || (k.k == kind::word && (unit_word(k.low) || tens_word(k.low)));
+    };
     for (std::size_t d = 0, j = fd.num_end; d < 9 && j < s.last(); ++d, ++j) {
       const token& k = t_[j];
       if (k.k == kind::punct && (k.c == ';' || k.c == '(' || k.c == ':' || k.c == '.')) break;
+      if (j >= fd.end_tok && other_number(k) && !s.word_at(j - 1, "the") && !s.word_at(j - 1, "of"))
+        break;  // its cues belong to that number (but "one of the three leaks")
       if (k.k != kind::word) continue;
       sitrep::facts::category cc;
       if (cue_of(k.low, cc)) consider(cc, d);
     }
+    const bool after_cue = found_cue;
+    bool speaker_side = false;
     for (std::size_t d = 0, j = fd.num_tok; d < 7 && j > s.first(); ++d) {
       --j;
       const token& k = t_[j];
       if (k.k == kind::punct && (k.c == ';' || k.c == '(' || k.c == ':' || k.c == '.')) break;
+      if (j < fd.begin_tok && other_number(k)) break;
       if (k.k != kind::word) continue;
+      if (report_verb(k.low)) speaker_side = true;
       sitrep::facts::category cc;
-      if (cue_of(k.low, cc) && is_event(cc)) consider(cc, d + 1);
+      // A counted noun before the number ("troop numbers by 2,000") counts only when nothing
+      // after it does and no reporting verb separates them (that noun is then the speaker).
+      if (cue_of(k.low, cc) && (is_event(cc) || (!after_cue && !speaker_side))) consider(cc, d + 1);
     }
     if (best == category::hostages) {
       // "80 hostages freed": what happened to them wins over who they are.
@@ -1343,6 +1378,8 @@ class extractor_run {
     if (in(prev, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "to", "of",
                   "no", "any", "these", "those", "our", "my", "your"}))
       return false;
+    if (const token* p = s.at(k - 1); p && (p->k == kind::number || unit_word(prev) || tens_word(prev)))
+      return false;  // "three confirmed cases", "24 reported cases"
     const token* n = s.at(k + 1);
     const sv next = s.low(k + 1);
     if (w == "put" || w == "puts") return next == "the" && (s.word_at(k + 2, "at") || s.word_at(k + 3, "at"));
