@@ -617,7 +617,11 @@ class sentence_scan {
       return false;
     if (punct_at(i + 1, '-')) return false;  // "one-off", "one-time"
     if (next == "of") {
-      sv n2 = low(i + 2);
+      sv n2 = low(i + 2), n3 = low(i + 3);
+      // "one of the top 100 brands", "one of the worst": a rank, not a count.
+      if (in(n3, {"top", "most", "best", "few", "first", "last", "main", "leading"}) ||
+          (n3.size() > 4 && n3.substr(n3.size() - 3) == "est"))
+        return false;
       return determiner(n2) || unit_word(n2) || tens_word(n2);
     }
     if (in(prev, {"only", "just", "least", "than", "killing", "killed", "injuring", "injured"}))
@@ -1175,9 +1179,7 @@ class extractor_run {
     if (c.digits && next == "o" && s.punct_at(c.end + 1, '\'')) return true;
     // Dates: "April 20", "20 April", "May 3-4", "on the 20th".
     if (c.digits && !c.money && !c.percent && !k.has_sep && k.num >= 1 && k.num <= 31) {
-      if (month_word(prev) && (prev != "may" || s.at(i - 1)->cap || true) && prev != "march")
-        return true;
-      if (prev == "march" && s.at(i - 1)->cap) return true;
+      if (month_word(prev)) return true;
       if (month_word(next) && (next != "may" || s.at(c.end)->cap) &&
           (next != "march" || s.at(c.end)->cap))
         return true;
@@ -1252,6 +1254,7 @@ class extractor_run {
       return;
     }
     if (!c.percent && (measure_unit(s.low(fd.num_end)) ||
+                       (t_[fd.end_tok - 1].k == kind::word && measure_unit(t_[fd.end_tok - 1].low)) ||
                        (fd.num_end > fd.num_tok + 1 && t_[fd.num_end - 1].k == kind::word &&
                         measure_unit(t_[fd.num_end - 1].low)))) {
       f.category = s.low(fd.num_end) == "times" ? category::other : category::quantity;
@@ -1292,9 +1295,18 @@ class extractor_run {
     auto other_number = [&](const token& k) {
       return k.k == kind::number || (k.k == kind::word && (unit_word(k.low) || tens_word(k.low)));
     };
+    // A full stop inside an abbreviation ("U.S.") does not end the clause.
+    auto clause_end = [&](std::size_t j) {
+      const token& k = t_[j];
+      if (k.k != kind::punct) return false;
+      if (k.c == '.')
+        return !(j > s.first() && !k.space_before && t_[j - 1].k == kind::word &&
+                 t_[j - 1].low.size() == 1);
+      return k.c == ';' || k.c == '(' || k.c == ':';
+    };
     for (std::size_t d = 0, j = fd.num_end; d < 9 && j < s.last(); ++d, ++j) {
       const token& k = t_[j];
-      if (k.k == kind::punct && (k.c == ';' || k.c == '(' || k.c == ':' || k.c == '.')) break;
+      if (clause_end(j)) break;
       if (j >= fd.end_tok && other_number(k) && !s.word_at(j - 1, "the") && !s.word_at(j - 1, "of"))
         break;  // its cues belong to that number (but "one of the three leaks")
       if (k.k != kind::word) continue;
@@ -1306,8 +1318,8 @@ class extractor_run {
     for (std::size_t d = 0, j = fd.num_tok; d < 7 && j > s.first(); ++d) {
       --j;
       const token& k = t_[j];
-      if (k.k == kind::punct && (k.c == ';' || k.c == '(' || k.c == ':' || k.c == '.')) break;
-      if (j < fd.begin_tok && other_number(k)) break;
+      if (clause_end(j)) break;
+      if (j < fd.begin_tok && other_number(k) && !s.word_at(j + 1, "to")) break;
       if (k.k != kind::word) continue;
       if (report_verb(k.low)) speaker_side = true;
       sitrep::facts::category cc;
