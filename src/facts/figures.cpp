@@ -1102,7 +1102,8 @@ class extractor_run {
         }
       }
     }
-    // Exclusions.
+    // Exclusions (and absurd magnitudes: 400 digits times "bn" is not a figure).
+    if (!std::isfinite(c.value) || (high && !std::isfinite(*high))) return false;
     if (excluded(s, c, b, e)) return false;
     // Qualifier and surface prefixes.
     qualifier q = qualifier::exact;
