@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 
 namespace sitrep::facts {
 
@@ -60,6 +61,17 @@ bool in(sv w, std::initializer_list<sv> list) {
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
+// What the lexicon (below) knows about a word.
+enum : std::uint32_t {
+  kReport = 1u << 0,
+  kHedge = 1u << 1,
+  kEstimateNoun = 1u << 2,
+  kNumberWord = 1u << 3,
+  kCue = 1u << 4,
+  kAccording = 1u << 5,
+  kCueShift = 8,  // bits 8..15: the category of a cue
+};
+
 enum class kind : std::uint8_t { word, number, punct, currency };
 
 struct token {
@@ -71,7 +83,8 @@ struct token {
   char c = 0;                // punctuation: the character ('-' for any dash, '\'' for quotes)
   std::uint32_t sentence = 0;
   double num = 0;  // number: its value
-  std::string low;  // word: ASCII-lowercased
+  std::uint32_t flags = 0;  // word: lexicon flags
+  sv low;  // word: ASCII-lowercased (a view into the lowercased copy of the text)
 };
 
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -111,7 +124,11 @@ special special_at(sv s, std::size_t i) {
 
 bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-std::vector<token> tokenize(sv s) {
+// `lower` receives the ASCII-lowercased copy of `s` that the tokens' `low` views point into.
+std::vector<token> tokenize(sv s, std::string& lower) {
+  lower.assign(s);
+  for (auto& ch : lower)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
   std::vector<token> out;
   out.reserve(s.size() / 4 + 4);
   bool space = true;
@@ -185,9 +202,7 @@ std::vector<token> tokenize(sv s) {
       }
       t.k = kind::word;
       t.cap = c >= 'A' && c <= 'Z';
-      t.low.assign(s.substr(i, j - i));
-      for (auto& ch : t.low)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      t.low = sv(lower.data() + i, j - i);
       i = j;
     } else {
       t.k = c == '$' ? kind::currency : kind::punct;
@@ -195,7 +210,7 @@ std::vector<token> tokenize(sv s) {
       ++i;
     }
     t.end = i;
-    out.push_back(std::move(t));
+    out.push_back(t);
   }
   return out;
 }
@@ -474,7 +489,7 @@ class sentence_scan {
       c.end = j;
       return true;
     }
-    if (k->k != kind::word) return false;
+    if (k->k != kind::word || !(k->flags & kNumberWord)) return false;
     sv w = k->low;
     // Vague quantities.
     if (w == "tens" || w == "hundreds" || w == "thousands" || w == "millions" ||
@@ -821,18 +836,9 @@ constexpr std::array kCues = {
     cue{"departments", category::other},  cue{"firms", category::other},
 };
 
-bool cue_of(sv w, category& c) {
-  for (const auto& k : kCues)
-    if (k.word == w) {
-      c = k.cat;
-      return true;
-    }
-  return false;
-}
 
 // Reporting cues that name a source.
-bool report_verb(sv w) {
-  return in(w, {"say", "says", "said", "saying", "tell", "tells", "told", "report", "reports",
+constexpr sv kReportVerbs[] = {"say", "says", "said", "saying", "tell", "tells", "told", "report", "reports",
                 "reported", "announce", "announces", "announced", "confirm", "confirms",
                 "confirmed", "claim", "claims", "claimed", "estimate", "estimates",
                 "estimated", "reveal", "reveals", "revealed", "show", "shows", "showed",
@@ -842,16 +848,63 @@ bool report_verb(sv w) {
                 "admits", "admitted", "believes", "calculates", "calculated", "expects",
                 "forecasts", "disputes", "adds", "added", "argues", "notes", "writes", "stated",
                 "saying", "claiming", "warning", "adding", "estimating", "announcing",
-                "confirming", "revealing", "showing", "citing"});
-}
+                "confirming", "revealing", "showing", "citing"};
 
-bool hedge_word(sv w) {
-  return in(w, {"believed", "believe", "believes", "estimated", "estimate", "estimates",
+
+constexpr sv kHedgeWords[] = {"believed", "believe", "believes", "estimated", "estimate", "estimates",
                 "feared", "fear", "fears", "reportedly", "might", "could", "may", "alleged",
                 "allegedly", "claimed", "claims", "claim", "expects", "expected", "expect",
                 "possible", "possibly", "unclear", "uncertain", "unconfirmed", "likely",
                 "probably", "perhaps", "suspected", "thought", "presumably", "potentially",
-                "feared", "rumoured", "rumored", "unknown", "predicted", "predicts", "projected"});
+                "feared", "rumoured", "rumored", "unknown", "predicted", "predicts", "projected"};
+
+
+constexpr sv kEstimateNouns[] = {"estimate", "estimates", "figures", "forecast", "projection",
+                                 "count", "tally", "assessment"};
+
+// Words that can start a number ("six", "a dozen", "half", "hundreds"); parse() looks at
+// nothing else.
+constexpr sv kNumberish[] = {"a", "an", "one", "half", "tens", "hundreds", "thousands",
+                             "millions", "billions", "dozens", "scores", "two", "three", "four",
+                             "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                             "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+                             "sixty", "seventy", "eighty", "ninety"};
+
+
+// One hash lookup per word instead of a scan of every list: the lists above, folded into
+// flags. Built once per process, read-only afterwards.
+const std::unordered_map<sv, std::uint32_t>& lexicon() {
+  static const std::unordered_map<sv, std::uint32_t> kLexicon = [] {
+    std::unordered_map<sv, std::uint32_t> m;
+    for (sv w : kReportVerbs) m[w] |= kReport;
+    for (sv w : kHedgeWords) m[w] |= kHedge;
+    for (sv w : kEstimateNouns) m[w] |= kEstimateNoun;
+    for (sv w : kNumberish) m[w] |= kNumberWord;
+    for (const auto& c : kCues) {
+      auto& f = m[c.word];
+      if (!(f & kCue)) f |= kCue | (static_cast<std::uint32_t>(c.cat) << kCueShift);
+    }
+    m["according"] |= kAccording;
+    return m;
+  }();
+  return kLexicon;
+}
+
+std::uint32_t flags_of(sv w) {
+  const auto& lex = lexicon();
+  auto it = lex.find(w);
+  return it == lex.end() ? 0 : it->second;
+}
+
+bool report_verb(sv w) { return flags_of(w) & kReport; }
+bool hedge_word(sv w) { return flags_of(w) & kHedge; }
+
+bool cue_of(sv w, category& c) {
+  const std::uint32_t f = flags_of(w);
+  if (!(f & kCue)) return false;
+  c = static_cast<category>((f >> kCueShift) & 0xFF);
+  return true;
 }
 
 bool clause_word(sv w) {
@@ -923,7 +976,8 @@ class extractor_run {
     std::vector<std::pair<std::size_t, std::optional<text::byte_span>>> cues;
     std::vector<std::size_t> hedges;
     for (std::size_t k = first; k < last; ++k) {
-      if (t_[k].k != kind::word) continue;
+      if (t_[k].k != kind::word || !(t_[k].flags & (kReport | kHedge | kEstimateNoun | kAccording)))
+        continue;
       sv w = t_[k].low;
       if (hedge_word(w) && !(w == "may" && s.at(k + 1) && t_[k + 1].k == kind::number))
         hedges.push_back(k);
@@ -1379,10 +1433,7 @@ class extractor_run {
     return pronoun(w);
   }
 
-  static bool estimate_noun(sv w) {
-    return in(w, {"estimate", "estimates", "figures", "forecast", "projection", "count",
-                  "tally", "assessment"});
-  }
+  static bool estimate_noun(sv w) { return flags_of(w) & kEstimateNoun; }
 
   // A reporting verb used as one: not "an estimated 500", not "the report", not "to say".
   bool is_cue(const sentence_scan& s, std::size_t k) const {
@@ -1543,7 +1594,10 @@ figure_extractor::figure_extractor(options opts) : opts_(opts) {}
 std::vector<figure> figure_extractor::extract(std::string_view text) const {
   std::vector<figure> out;
   if (text.empty()) return out;
-  const std::vector<token> toks = tokenize(text);
+  std::string lower;
+  std::vector<token> toks = tokenize(text, lower);
+  for (auto& t : toks)
+    if (t.k == kind::word) t.flags = flags_of(t.low);
   if (toks.empty()) return out;
   // Sentence of each token, from the splitter's spans.
   const auto spans = splitter_.split(text);
