@@ -7,9 +7,11 @@
 // CLOCK_THREAD_CPUTIME_ID, so waiting for a shared core does not count), R times each
 // (default 3), keeping the median:
 //   engine   `stream::engine::add` of every update (segment, analyze, index, repeat groups);
-//   figures  `facts::figure_extractor::extract` on every update's text.
-// Prints µs per update for both, figures per update, and figures' cost as a share of the
-// engine's ingest.
+//   figures  `facts::figure_extractor::extract` on every update's text (splits it itself);
+//   engine+figures  engine add with a `facts::figures_observer` attached (the extractor on the
+//            engine's own sentence spans: the cost figures add to ingest in the live engine).
+// Prints µs per update for each, figures per update, and what figures add to the engine's
+// ingest (engine+figures over engine, minus one).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "sitrep/facts/figures.hpp"
+#include "sitrep/facts/figures_observer.hpp"
 #include "sitrep/io/record_decoder.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "stream_source.hpp"
@@ -79,29 +82,40 @@ int main(int argc, char** argv) {
   double bytes = 0;
   for (const auto& u : input) bytes += static_cast<double>(u.text.size());
 
-  std::vector<double> engine_s, figures_s;
+  std::vector<double> engine_s, figures_s, both_s;
   std::size_t figures = 0;
   const sitrep::facts::figure_extractor extractor;
-  for (std::size_t r = 0; r < repeat; ++r) {
+  // The two engine runs alternate their order from one repeat to the next, so that neither
+  // always runs on a heap the other has just churned.
+  auto run_engine = [&](bool with_figures, std::vector<double>& out) {
     auto eng = sitrep::stream::engine::create({});
-    if (!eng) return 2;
+    if (!eng) return false;
+    sitrep::facts::figures_observer observer;
+    if (with_figures && !eng->attach(observer)) return false;
     std::vector<sitrep::update> copy = input;  // untimed: add() takes the update
-    double c0 = thread_cpu_seconds();
+    const double c0 = thread_cpu_seconds();
     for (auto& u : copy)
-      if (!eng->add(std::move(u))) return 2;
-    engine_s.push_back(thread_cpu_seconds() - c0);
-
+      if (!eng->add(std::move(u))) return false;
+    out.push_back(thread_cpu_seconds() - c0);
+    return !with_figures || observer.all().size() == figures;
+  };
+  for (std::size_t r = 0; r < repeat; ++r) {
     figures = 0;
-    c0 = thread_cpu_seconds();
+    const double c0 = thread_cpu_seconds();
     for (const auto& u : input) figures += extractor.extract(u.text).size();
     figures_s.push_back(thread_cpu_seconds() - c0);
+    const bool first = r % 2 == 0;
+    if (!run_engine(!first, first ? engine_s : both_s)) return 2;
+    if (!run_engine(first, first ? both_s : engine_s)) return 2;
   }
   const double n = static_cast<double>(input.size());
-  const double e = median(engine_s), f = median(figures_s);
+  const double e = median(engine_s), f = median(figures_s), b = median(both_s);
   std::printf("updates %zu (%.0f text bytes each on average), median of %zu runs, CPU time\n",
               input.size(), bytes / n, repeat);
   std::printf("engine add   %8.2f us/update\n", e / n * 1e6);
   std::printf("figures      %8.2f us/update   %.2f figures/update   %.1f%% of engine add\n",
               f / n * 1e6, static_cast<double>(figures) / n, 100.0 * f / e);
+  std::printf("engine+figures %6.2f us/update   figures add %.1f%% to engine add\n", b / n * 1e6,
+              100.0 * (b / e - 1));
   return 0;
 }

@@ -1592,23 +1592,30 @@ class extractor_run {
 figure_extractor::figure_extractor(options opts) : opts_(opts) {}
 
 std::vector<figure> figure_extractor::extract(std::string_view text) const {
+  if (text.empty()) return {};
+  const auto spans = splitter_.split(text);
+  return extract(text, spans);
+}
+
+std::vector<figure> figure_extractor::extract(std::string_view text,
+                                              std::span<const text::byte_span> sentences) const {
   std::vector<figure> out;
-  if (text.empty()) return out;
+  if (text.empty() || sentences.empty()) return out;
   std::string lower;
   std::vector<token> toks = tokenize(text, lower);
+  if (toks.empty()) return out;
   for (auto& t : toks)
     if (t.k == kind::word) t.flags = flags_of(t.low);
-  if (toks.empty()) return out;
-  // Sentence of each token, from the splitter's spans.
-  const auto spans = splitter_.split(text);
   extractor_run run(text, opts_, toks);
-  std::size_t t = 0;
-  for (const auto& sp : spans) {
+  std::size_t t = 0, done = 0;  // done: bytes before this are taken
+  for (const auto& sp : sentences) {
+    if (sp.begin < done || sp.end <= sp.begin || sp.end > text.size()) continue;
     while (t < toks.size() && toks[t].begin < sp.begin) ++t;
     std::size_t u = t;
     while (u < toks.size() && toks[u].begin < sp.end) ++u;
     if (u > t) run.sentence(t, u, out);
     t = u;
+    done = sp.end;
   }
   return out;
 }

@@ -50,6 +50,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -108,8 +109,15 @@ class figure_extractor {
   figure_extractor() : figure_extractor(options{}) {}
   explicit figure_extractor(options opts);
 
-  /// The figures of `text` (one update's text), in text order.
+  /// The figures of `text` (one update's text), in text order. Splits the text into sentences
+  /// with the default `text::sentence_splitter`.
   std::vector<figure> extract(std::string_view text) const;
+
+  /// The same, with the sentences already known (the engine's: `vsm::sentence_record::bytes`
+  /// of one update), so the text is not split again. Spans out of order, past the end of
+  /// `text` or empty are skipped; bytes outside every span are not read for figures.
+  std::vector<figure> extract(std::string_view text,
+                              std::span<const text::byte_span> sentences) const;
 
  private:
   options opts_;
