@@ -1151,7 +1151,8 @@ class extractor_run {
             range_between = and_;
             e = after(e2);
           } else if (dash && c.digits && c2.digits) {
-            return false;  // "5-0", "2010-11": a score or a span of years
+            c.end = c2.end;  // skip both numbers
+            return false;    // "5-0", "228-205": a score, a tally or a span of years
           }
         }
       }
@@ -1291,7 +1292,9 @@ class extractor_run {
     // Votes.
     for (std::size_t j = e; j < e + 3; ++j)
       if (in(s.low(j), {"vote", "votes", "voted", "ballots", "seats", "delegates"})) return true;
-    if (in(prev, {"vote", "votes", "voted"})) return true;
+    // "by a vote of 74 to 25" (the noun before; "voted to send 3,500 troops" is a count).
+    for (std::size_t j = b; j + 4 > b && j > s.first(); --j)
+      if (in(s.low(j - 1), {"vote", "votes", "ballot", "ballots", "tally"})) return true;
     // Ordinals in words are never parsed; "one" as a pronoun is filtered in parse().
     return false;
   }
@@ -1452,6 +1455,7 @@ class extractor_run {
     if (in(w, {"report", "reports", "estimate", "estimates", "claim", "claims", "show", "shows",
                "say", "tell", "warn", "finds", "predict", "confirm", "reveal", "announce"})) {
       if (!n || n->k == kind::punct) return w == "say" || w == "says";
+      if (next.size() > 4 && next.substr(next.size() - 3) == "ing") return false;  // "reports showing"
       if (in(next, {"of", "are", "were", "is", "was", "from", "for", "by", "on", "in", "about",
                     "and", "or", "to", "have", "has", "had", "will", "would", "could", "may",
                     "might", "should", "can", "must"}))
@@ -1484,6 +1488,7 @@ class extractor_run {
         if ((report_verb(t.low) || be_word(t.low) || modal(t.low) ||
              in(t.low, {"than", "to", "not", "there"})) && b < j + 1)
           break;
+        if ((t.flags & kNumberWord) && t.low != "a" && t.low != "an") break;  // "two bleak reports"
       } else if (t.k == kind::punct) {
         if (!(t.c == '-' || t.c == '.' || t.c == '\'' || t.c == '&')) break;
         if (t.c == '.' && b - 1 > s.first() && t_[b - 2].k == kind::word && t_[b - 2].low.size() > 3)
