@@ -925,7 +925,7 @@ bool aux_word(sv w) {
                 "has", "have", "had", "also", "now", "later", "today", "yesterday", "will",
                 "would", "initially", "previously", "earlier", "then", "still", "publicly",
                 "officially", "again", "further", "first", "further", "repeatedly",
-                "separately", "quickly", "d", "can", "could", "might", "did", "does", "do"});
+                "separately", "quickly", "d", "ve", "ll", "can", "could", "might", "did", "does", "do"});
 }
 
 bool modal(sv w) {
@@ -1159,6 +1159,7 @@ class extractor_run {
     }
     // Exclusions (and absurd magnitudes: 400 digits times "bn" is not a figure).
     if (!std::isfinite(c.value) || (high && !std::isfinite(*high))) return false;
+    high_ = high;
     if (excluded(s, c, b, e)) return false;
     // Qualifier and surface prefixes.
     qualifier q = qualifier::exact;
@@ -1240,7 +1241,13 @@ class extractor_run {
           (next != "march" || s.at(c.end)->cap))
         return true;
       if (weekday_word(prev)) return true;
+      if (e > c.end && month_word(s.low(e)) && s.at(e) && (s.low(e) != "may" || s.at(e)->cap) &&
+          (!high_ || *high_ <= 31))
+        return true;  // "9-13 June"
     }
+    // Decades: "the 1980s", "the 80 's".
+    if (c.digits && std::fmod(k.num, 10) == 0 && s.punct_at(c.end, '\'') && s.word_at(c.end + 1, "s"))
+      return true;
     // Durations and ages: "36 hours", "a six-month moratorium", "53-year-old", "aged 53".
     {
       std::size_t j = e;
@@ -1311,7 +1318,9 @@ class extractor_run {
       f.category = category::quantity;  // "a quarter-mile"
       return;
     }
-    if (!c.percent && (measure_unit(s.low(fd.num_end)) ||
+    if (!c.percent && ((s.punct_at(fd.num_end, '-') && s.attached(fd.num_end) &&
+                        measure_unit(s.low(fd.num_end + 1))) ||
+                       measure_unit(s.low(fd.num_end)) ||
                        (t_[fd.end_tok - 1].k == kind::word && measure_unit(t_[fd.end_tok - 1].low)) ||
                        (fd.num_end > fd.num_tok + 1 && t_[fd.num_end - 1].k == kind::word &&
                         measure_unit(t_[fd.num_end - 1].low)))) {
@@ -1473,7 +1482,9 @@ class extractor_run {
   // names, "of", hyphens and initials, stopping at clause words, verbs it knows and punctuation.
   std::optional<text::byte_span> subject_before(const sentence_scan& s, std::size_t end) {
     std::size_t j = end;
-    while (j > s.first() && t_[j - 1].k == kind::word && aux_word(t_[j - 1].low)) --j;
+    while (j > s.first() && ((t_[j - 1].k == kind::word && aux_word(t_[j - 1].low)) ||
+                             s.punct_at(j - 1, '\'')))
+      --j;  // "has also", "'ve"
     if (j > s.first() && t_[j - 1].k == kind::word && pronoun(t_[j - 1].low)) {
       // "tells the press he believes": the pronoun is the subject.
       if (!opts_.resolve_pronouns) return std::nullopt;
@@ -1504,7 +1515,9 @@ class extractor_run {
     if (j - b == 1) {
       sv w = t_[b].low;
       if (pronoun(w)) return opts_.resolve_pronouns ? last_speaker_ : std::nullopt;
-      if (in(w, {"there", "reports", "this", "that", "which", "who", "it"})) return std::nullopt;
+      if (in(w, {"there", "reports", "this", "that", "which", "who", "it"}) || month_word(w) ||
+          weekday_word(w) || time_unit(w) || in(w, {"today", "yesterday", "tonight"}))
+        return std::nullopt;
     }
     if (t_[b].low == "it" || t_[b].low == "there") return std::nullopt;
     return text::byte_span{t_[b].begin, t_[j - 1].end};
@@ -1542,12 +1555,22 @@ class extractor_run {
       const std::vector<std::pair<std::size_t, std::optional<text::byte_span>>>& earlier) {
     std::size_t j = k;
     while (j > s.first() && t_[j - 1].k == kind::word && aux_word(t_[j - 1].low)) --j;
-    if (j > s.first() && t_[j - 1].k == kind::word && be_word(t_[j - 1].low)) {
+    const bool contracted_is = j > s.first() + 1 && t_[j - 1].k == kind::word &&
+                               t_[j - 1].low == "s" && s.punct_at(j - 2, '\'');  // "it's feared"
+    if (j > s.first() && t_[j - 1].k == kind::word && (be_word(t_[j - 1].low) || contracted_is)) {
       if (s.word_at(k + 1, "by")) return speaker_after(s, k + 2);
       return std::nullopt;  // passive without agent
     }
     if (j > s.first() && t_[j - 1].k == kind::word && in(t_[j - 1].low, {"than", "as", "to"}))
       return std::nullopt;  // "larger than previously estimated"
+    {
+      std::size_t q = k;
+      while (q > s.first() && ((t_[q - 1].k == kind::word && aux_word(t_[q - 1].low)) ||
+                               s.punct_at(q - 1, '\'')))
+        --q;
+      if (q > s.first() && t_[q - 1].k == kind::word && pronoun(t_[q - 1].low))
+        return opts_.resolve_pronouns ? last_speaker_ : std::nullopt;  // "he says", "we've said"
+    }
     if (auto sub = subject_before(s, k)) return sub;
     const token* p = s.at(j - 1);
     const sv w = t_[k].low;
@@ -1590,6 +1613,7 @@ class extractor_run {
   const figure_extractor::options& opts_;
   const std::vector<token>& t_;
   std::optional<text::byte_span> last_speaker_;
+  std::optional<double> high_;  // the top of the range being checked by excluded()
 };
 
 }  // namespace
