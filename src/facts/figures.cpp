@@ -1121,7 +1121,15 @@ class extractor_run {
       const bool and_ = s.word_at(j, "and") && s.word_at(b - 1, "between");
       const bool or_ = s.word_at(j, "or") && c.words && !c.vague;
       const bool from = s.word_at(b - 1, "from");
-      if ((dash || to || and_ || or_) && !(from && to)) {
+      // "fell 1.4% to 18,590", "up 3 to 20": a change and where it ended, not a range.
+      const bool change = in(s.low(b - 1), {"rose", "rises", "risen", "rise", "fell", "falls",
+                                            "fallen", "fall", "up", "down", "climbed", "climbs",
+                                            "dropped", "drops", "jumped", "jumps", "gained",
+                                            "gains", "lost", "loses", "slipped", "slips",
+                                            "added", "adds", "increased", "increases",
+                                            "decreased", "decreases", "grew", "grows", "by",
+                                            "raised", "raises", "cut", "cuts", "lowered"});
+      if ((dash || to || and_ || or_) && !((from || change) && to)) {
         std::size_t k = j + 1;
         bool money2 = false;
         if (s.at(k) && t_[k].k == kind::currency) {
@@ -1129,13 +1137,18 @@ class extractor_run {
           ++k;
         }
         core c2;
-        if (s.parse(k, c2) && !c2.exclude && c2.value > 0 && (c2.digits == c.digits) &&
+        if (s.parse(k, c2) && (!c2.exclude || dash) && c2.value > 0 && (c2.digits == c.digits) &&
             !(dash && !s.attached(j) && c.digits && s.attached(k) ) ) {
           std::size_t e2 = c2.end;
           bool pct2 = false;
           if (s.punct_at(e2, '%')) { pct2 = true; ++e2; }
           else if (in(s.low(e2), {"percent", "pc"})) { pct2 = true; ++e2; }
           else if (s.word_at(e2, "per") && s.word_at(e2 + 1, "cent")) { pct2 = true; e2 += 2; }
+          if (dash && s.attached(j) && s.attached(k) && c2.exclude) {
+            c.end = c2.end;
+            return false;  // "6-8c", "10-11pm": the pair is one excluded token
+          }
+          if (c.percent && !pct2 && !c2.percent) c2.value = -1;  // "1.4% to 18,590"
           double lo = c.value;
           // "1 to 2 million": the magnitude of the top applies to the bottom.
           if (c2.scaled && !c.scaled && lo < c2.value) {
@@ -1143,7 +1156,7 @@ class extractor_run {
             double sc = c2.value / m;
             if (lo * sc <= c2.value) lo *= sc;
           }
-          if (c2.value > lo) {
+          if (c2.value > lo && !c2.exclude) {
             c.value = lo;
             high = c2.value;
             c.money = c.money || money2 || c2.money;
@@ -1253,6 +1266,11 @@ class extractor_run {
       std::size_t j = e;
       if (s.punct_at(j, '-') && s.attached(j)) ++j;
       if (time_unit(s.low(j))) return true;
+      // "by seven to ten days" when the pair was not taken as a range.
+      if ((s.word_at(j, "to") || s.word_at(j, "or") || s.punct_at(j, '-')) && s.at(j + 1) &&
+          (t_[j + 1].k == kind::number || (t_[j + 1].flags & kNumberWord)) &&
+          time_unit(s.low(j + 2)))
+        return true;
       if (in(s.low(j), {"more", "additional", "further", "long", "full", "straight", "consecutive",
                         "extra", "successive", "whole", "entire", "short"}) &&
           time_unit(s.low(j + 1)))
@@ -1262,7 +1280,9 @@ class extractor_run {
         return true;  // "once he reaches 55"
       // ", 53," right after a name: an age.
       if (c.digits && !k.has_sep && k.num < 120 && s.punct_at(i - 1, ',') &&
-          s.punct_at(c.end, ',') && s.at(i - 2) && t_[i - 2].k == kind::word && t_[i - 2].cap)
+          s.punct_at(c.end, ',') && s.at(i - 2) && t_[i - 2].k == kind::word &&
+          (t_[i - 2].cap || (s.at(c.end + 1) && t_[c.end + 1].k == kind::word &&
+                             in(t_[c.end + 1].low, {"who", "from", "of", "was", "is", "had", "has"}))))
         return true;
     }
     // Sizes of objects and documents used as adjectives: "a 98-ton dome", "a 193-page report".
@@ -1459,6 +1479,8 @@ class extractor_run {
     const token* n = s.at(k + 1);
     const sv next = s.low(k + 1);
     if (w == "put" || w == "puts") return next == "the" && (s.word_at(k + 2, "at") || s.word_at(k + 3, "at"));
+    if (w == "added" || w == "adds" || w == "notes" || w == "writes")  // "added their names"
+      return !n || n->k == kind::punct || next == "that";
     // Bare forms are verbs after a plural or named subject when a clause or object follows
     // ("officials estimate that", "cameras report the well"); otherwise mostly nouns.
     if (in(w, {"report", "reports", "estimate", "estimates", "claim", "claims", "show", "shows",
