@@ -615,6 +615,11 @@ class sentence_scan {
         }
       }
       if (w == "one" && c.end == i + 1 && !one_is_count(i)) return false;
+      // "the Big Three", "the Group of Eight": a capitalized number word inside a sentence,
+      // after a word, is part of a name.
+      if (k->cap && i > first_ && (t_[i - 1].k == kind::word) &&
+          (t_[i - 1].cap || word_at(i - 1, "of")) && !(t_[i - 1].flags & kNumberWord))
+        return false;
       if (in(low(i - 1), {"day", "week", "round", "stage", "phase", "game", "part", "season",
                           "episode", "chapter", "number", "no"}))
         return false;  // "on day three": a name, not a count
@@ -979,7 +984,8 @@ class extractor_run {
       if (t_[k].k != kind::word || !(t_[k].flags & (kReport | kHedge | kEstimateNoun | kAccording)))
         continue;
       sv w = t_[k].low;
-      if (hedge_word(w) && !(w == "may" && s.at(k + 1) && t_[k + 1].k == kind::number))
+      if (hedge_word(w) && !(w == "may" && s.at(k + 1) && t_[k + 1].k == kind::number) &&
+          !((w == "claims" || w == "claim") && !is_cue(s, k)))  // "jobless claims": a noun
         hedges.push_back(k);
       if (w == "reports" && s.word_at(k + 1, "say")) hedges.push_back(k);
       if ((w == "said" || w == "thought" || w == "believed") && s.word_at(k + 1, "to")) {
@@ -1129,7 +1135,7 @@ class extractor_run {
                                             "added", "adds", "increased", "increases",
                                             "decreased", "decreases", "grew", "grows", "by",
                                             "raised", "raises", "cut", "cuts", "lowered"});
-      if ((dash || to || and_ || or_) && !((from || change) && to)) {
+      if ((dash || to || and_ || or_) && !(from && to)) {
         std::size_t k = j + 1;
         bool money2 = false;
         if (s.at(k) && t_[k].k == kind::currency) {
@@ -1156,7 +1162,10 @@ class extractor_run {
             double sc = c2.value / m;
             if (lo * sc <= c2.value) lo *= sc;
           }
-          if (c2.value > lo && !c2.exclude) {
+          // After a change verb a pair is a range only when the two are close ("cut 5,000 to
+          // 6,000 jobs"); far apart they are a change and a level ("fell 400 to 8,000").
+          const bool close = !change || c2.value <= 3 * lo;
+          if (c2.value > lo && !c2.exclude && close) {
             c.value = lo;
             high = c2.value;
             c.money = c.money || money2 || c2.money;
@@ -1486,6 +1495,12 @@ class extractor_run {
     if (in(w, {"report", "reports", "estimate", "estimates", "claim", "claims", "show", "shows",
                "say", "tell", "warn", "finds", "predict", "confirm", "reveal", "announce"})) {
       if (!n || n->k == kind::punct) return w == "say" || w == "says";
+      if (in(w, {"claims", "reports", "estimates", "shows", "finds"}) &&
+          !in(next, {"that", "to", "it", "he", "she", "they", "the", "a", "an", "its", "their",
+                     "his", "her", "there", "this", "up", "as", "more", "about", "some",
+                     "nearly", "over", "at"}) &&
+          n->k != kind::number && !(n->flags & kNumberWord))
+        return false;  // "jobless claims increased", "media reports suggest"
       if (next.size() > 4 && next.substr(next.size() - 3) == "ing") return false;  // "reports showing"
       if (in(next, {"of", "are", "were", "is", "was", "from", "for", "by", "on", "in", "about",
                     "and", "or", "to", "have", "has", "had", "will", "would", "could", "may",
