@@ -945,6 +945,8 @@ bool be_word(sv w) { return in(w, {"is", "are", "was", "were", "been", "being", 
 // were still thought to be missing".
 constexpr std::size_t kHedgeBefore = 10;
 constexpr std::size_t kHedgeAfter = 3;
+// How far (in tokens) a reporting cue reaches within its sentence.
+constexpr std::size_t kCueReach = 80;
 
 struct found {
   figure f;
@@ -1032,36 +1034,47 @@ class extractor_run {
       figure& f = fd.f;
       // A hedge cue marks the figures of its clause: within a few words before the number
       // or just after it, not across ';'.
-      for (std::size_t h : hedges) {
-        const bool before = h < fd.begin_tok;
-        const std::size_t d = before ? fd.begin_tok - h : h - fd.end_tok;
-        if (d > (before ? kHedgeBefore : kHedgeAfter)) continue;
-        bool blocked = false;
-        for (std::size_t x = std::min(h, fd.begin_tok); x < std::max(h, fd.end_tok); ++x)
-          if (t_[x].k == kind::punct && t_[x].c == ';') blocked = true;
-        if (!blocked) f.hedged = true;
+      // (cues and hedges are in token order: only those within reach are looked at, so a
+      // giant sentence full of numbers and cues stays linear.)
+      {
+        const std::size_t from = fd.begin_tok > kHedgeBefore ? fd.begin_tok - kHedgeBefore : 0;
+        for (auto it = std::lower_bound(hedges.begin(), hedges.end(), from);
+             it != hedges.end() && *it <= fd.end_tok + kHedgeAfter; ++it) {
+          const std::size_t h = *it;
+          bool blocked = false;
+          for (std::size_t x = std::min(h, fd.begin_tok); x < std::max(h, fd.end_tok); ++x)
+            if (t_[x].k == kind::punct && t_[x].c == ';') blocked = true;
+          if (!blocked) f.hedged = true;
+        }
       }
       // The source: the nearest cue before the figure in its sentence, else the nearest after.
-      std::size_t best = SIZE_MAX;
-      bool best_before = false;
-      for (auto& cu : cues) {
-        if (!cu.second) continue;
-        const bool before = cu.first < fd.begin_tok;
-        const std::size_t d = before ? fd.begin_tok - cu.first : cu.first - fd.end_tok;
-        if (!before) {
-          // A cue after the figure speaks for it unless a contrasting clause starts between
-          // ("2,500 are affected, though the minister says ...").
-          bool blocked = false;
-          for (std::size_t x = fd.end_tok; x < cu.first; ++x)
-            if (t_[x].k == kind::word &&
-                in(t_[x].low, {"while", "whereas", "although", "though", "but", "however"}))
-              blocked = true;
-          if (blocked) continue;
+      {
+        auto pos = std::lower_bound(cues.begin(), cues.end(), fd.begin_tok,
+                                    [](const auto& cu, std::size_t v) { return cu.first < v; });
+        for (auto it = pos; it != cues.begin();) {
+          --it;
+          if (fd.begin_tok - it->first > kCueReach) break;
+          if (it->second) {
+            f.source = it->second;
+            break;
+          }
         }
-        if ((before && !best_before) || (before == best_before && d < best)) {
-          best = d;
-          best_before = before;
-          f.source = cu.second;
+        if (!f.source) {
+          for (auto it = pos; it != cues.end() && it->first <= fd.end_tok + kCueReach; ++it) {
+            if (it->first < fd.end_tok) continue;
+            // A cue after the figure speaks for it unless a contrasting clause starts between
+            // ("2,500 are affected, though the minister says ...").
+            bool blocked = false;
+            for (std::size_t x = fd.end_tok; x < it->first; ++x)
+              if (t_[x].k == kind::word &&
+                  in(t_[x].low, {"while", "whereas", "although", "though", "but", "however"}))
+                blocked = true;
+            if (blocked) break;
+            if (it->second) {
+              f.source = it->second;
+              break;
+            }
+          }
         }
       }
       category(s, fd);
@@ -1519,8 +1532,9 @@ class extractor_run {
   // names, "of", hyphens and initials, stopping at clause words, verbs it knows and punctuation.
   std::optional<text::byte_span> subject_before(const sentence_scan& s, std::size_t end) {
     std::size_t j = end;
-    while (j > s.first() && ((t_[j - 1].k == kind::word && aux_word(t_[j - 1].low)) ||
-                             s.punct_at(j - 1, '\'')))
+    for (int n = 0; n < 8 && j > s.first() &&
+                    ((t_[j - 1].k == kind::word && aux_word(t_[j - 1].low)) || s.punct_at(j - 1, '\''));
+         ++n)
       --j;  // "has also", "'ve"
     if (j > s.first() && t_[j - 1].k == kind::word && pronoun(t_[j - 1].low)) {
       // "tells the press he believes": the pronoun is the subject.
@@ -1564,7 +1578,7 @@ class extractor_run {
   // to the first lowercase word that is not followed by a capitalized one.
   std::optional<text::byte_span> sentence_subject(const sentence_scan& s) const {
     std::size_t b = s.first();
-    while (b < s.last() && t_[b].k == kind::word && lead_word(t_[b].low)) ++b;
+    for (int n = 0; n < 4 && b < s.last() && t_[b].k == kind::word && lead_word(t_[b].low); ++n) ++b;
     std::size_t e = b;
     while (e < s.last() && e < b + 8) {
       const token& t = t_[e];
@@ -1591,7 +1605,7 @@ class extractor_run {
       const sentence_scan& s, std::size_t k,
       const std::vector<std::pair<std::size_t, std::optional<text::byte_span>>>& earlier) {
     std::size_t j = k;
-    while (j > s.first() && t_[j - 1].k == kind::word && aux_word(t_[j - 1].low)) --j;
+    for (int n = 0; n < 8 && j > s.first() && t_[j - 1].k == kind::word && aux_word(t_[j - 1].low); ++n) --j;
     const bool contracted_is = j > s.first() + 1 && t_[j - 1].k == kind::word &&
                                t_[j - 1].low == "s" && s.punct_at(j - 2, '\'');  // "it's feared"
     if (j > s.first() && t_[j - 1].k == kind::word && (be_word(t_[j - 1].low) || contracted_is)) {
@@ -1602,8 +1616,9 @@ class extractor_run {
       return std::nullopt;  // "larger than previously estimated"
     {
       std::size_t q = k;
-      while (q > s.first() && ((t_[q - 1].k == kind::word && aux_word(t_[q - 1].low)) ||
-                               s.punct_at(q - 1, '\'')))
+      for (int n = 0; n < 8 && q > s.first() &&
+                      ((t_[q - 1].k == kind::word && aux_word(t_[q - 1].low)) || s.punct_at(q - 1, '\''));
+           ++n)
         --q;
       if (q > s.first() && t_[q - 1].k == kind::word && pronoun(t_[q - 1].low))
         return opts_.resolve_pronouns ? last_speaker_ : std::nullopt;  // "he says", "we've said"
@@ -1618,7 +1633,8 @@ class extractor_run {
     // No subject of its own: "X confirms ..., but says", "X, a scientist, disputes",
     // "X expects ..., saying".
     if (p && (p->k == kind::punct || (p->k == kind::word && in(p->low, {"and", "but", "also"})))) {
-      for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
+      std::size_t n = 0;
+      for (auto it = earlier.rbegin(); it != earlier.rend() && n < 8; ++it, ++n)
         if (it->second) return it->second;
       return sentence_subject(s);
     }
