@@ -798,6 +798,10 @@ constexpr std::array kCues = {
     cue{"shelters", category::displaced}, cue{"outdoors", category::displaced},
     cue{"relocated", category::displaced}, cue{"evacuate", category::displaced},
     cue{"affected", category::affected},  cue{"impacted", category::affected},
+    cue{"infected", category::affected},  cue{"infections", category::affected},
+    cue{"cases", category::affected},     cue{"sick", category::affected},
+    cue{"ill", category::affected},       cue{"patients", category::affected},
+    cue{"stranded", category::affected},  cue{"trapped", category::affected},
     cue{"troops", category::personnel},   cue{"troop", category::personnel},
     cue{"soldiers", category::personnel}, cue{"police", category::personnel},
     cue{"policemen", category::personnel}, cue{"officers", category::personnel},
@@ -1659,6 +1663,8 @@ class extractor_run {
     }
     if (e == b) return std::nullopt;
     if (e - b == 1 && pronoun(t_[b].low)) return opts_.resolve_pronouns ? last_speaker_ : std::nullopt;
+    if (e - b == 1 && in(t_[b].low, {"reports", "sources", "estimates", "some", "many", "others"}))
+      return std::nullopt;  // "according to reports": no named party
     return text::byte_span{t_[b].begin, t_[e - 1].end};
   }
 
