@@ -637,11 +637,20 @@ class sentence_scan {
       return false;
     if (punct_at(i + 1, '-')) return false;  // "one-off", "one-time"
     if (next == "of") {
-      sv n2 = low(i + 2), n3 = low(i + 3);
-      // "one of the top 100 brands", "one of the worst": a rank, not a count.
-      if (in(n3, {"top", "most", "best", "few", "first", "last", "main", "leading"}) ||
-          (n3.size() > 4 && n3.substr(n3.size() - 3) == "est"))
-        return false;
+      sv n2 = low(i + 2);
+      // "one of the top 100 brands", "one of the world's fastest-growing economies": a rank,
+      // not a count.
+      for (std::size_t j = i + 3; j < i + 8 && at(j); ++j) {
+        const sv w = low(j);
+        if (in(w, {"top", "most", "best", "few", "first", "last", "main", "leading", "biggest",
+                   "largest", "worst"}))
+          return false;
+        if (w.size() > 5 && w.substr(w.size() - 3) == "est" &&
+            !in(w, {"interest", "request", "protest", "contest", "harvest", "suggest",
+                    "forest", "modest", "honest", "invest", "arrest", "digest", "conquest"}))
+          return false;
+        if (at(j)->k == kind::punct && at(j)->c != '\'' && at(j)->c != '-') break;
+      }
       return determiner(n2) || unit_word(n2) || tens_word(n2);
     }
     if (in(prev, {"only", "just", "least", "than", "killing", "killed", "injuring", "injured"}))
