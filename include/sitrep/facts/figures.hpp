@@ -40,13 +40,21 @@
 //     reportedly, might, could, may, alleged, claimed, expects, possible, unclear, ...) or
 //     its qualifier is "up to" / "as many as". Plain "about" is not hedging.
 //
-// Contract: any bytes are accepted (invalid UTF-8 is skipped as ordinary word bytes; the
+// Contract: any bytes are accepted (invalid UTF-8 is read as ordinary word bytes; the
 // extractor never throws on input and never reads outside `text`). Spans are byte offsets
-// into the given text, non-empty for `surface`, and figures come in text order. Matching is
-// case-insensitive, so lowercased text works; only the "capitalized word before a number is a
-// name" rule ("Flight 370") needs capitals, and falls back to a word list without them.
-// An empty result means the text states no figure. The extractor is immutable after
-// construction and safe to share between threads; `extract` is linear in the text's length.
+// into the given text, non-empty for `surface`, and figures come in text order without
+// overlapping. Word lists match case-insensitively, so lowercased and tokenized text
+// ("we 've said", "$ 100m") works; only two name rules need capitals ("Flight 370" after a
+// capitalized word, "the Big Three") and fall back to word lists ("flight", "no", "top")
+// without them. An empty result means the text states no figure. The extractor is immutable
+// after construction and safe to share between threads; `extract` is linear in the text's
+// length (every rule looks at a bounded window of words).
+//
+// Known limits: a source that is only in a quotation's opening sentence ("He says, "... "It
+// could ...") or in a long subject with a relative clause ("X, which owns ..., is expected to
+// reveal") is missed; "claims", "reports" as nouns vs verbs are told apart by the next word
+// only; units are not normalized (km and miles stay as written); a figure's category comes from
+// nearby cue words, not from a parse.
 #pragma once
 
 #include <optional>
