@@ -1457,12 +1457,22 @@ class extractor_run {
       }
     }
     if (!found_cue) {
-      // No cue: people-like nouns are "other" counts, everything else a quantity.
+      // No cue: people are "affected"; a share of a group ("two of the workers") is "other";
+      // a bare count with no noun ("12 more") too; anything else counted is a quantity.
+      auto people = [](sv w) {
+        return in(w, {"people", "persons", "americans", "residents", "citizens", "children",
+                      "families", "survivors", "victims", "civilians", "villagers",
+                      "passengers", "students", "homeowners", "borrowers", "households",
+                      "inhabitants", "locals", "adults", "women", "men", "pupils", "fans"});
+      };
       sv w = s.low(fd.end_tok);
-      if (in(w, {"people", "persons", "americans", "residents", "citizens", "children",
-                 "families", "survivors", "victims"}))
+      if (people(w))
         best = category::affected;
-      else if (in(w, {"of", "more", "other"}) || w.empty())
+      else if (w == "of")
+        best = determiner(s.low(fd.end_tok + 1)) ? category::other
+               : people(s.low(fd.end_tok + 1)) ? category::affected
+                                                 : category::quantity;
+      else if (in(w, {"more", "other", "others"}) || w.empty())
         best = category::other;
       else
         best = category::quantity;
