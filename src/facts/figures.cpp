@@ -1233,6 +1233,13 @@ class extractor_run {
       }
       if (!hit) break;
     }
+    // "surpasses the 140 million gallon mark": a threshold passed (the verb stays outside the
+    // surface).
+    if (q == qualifier::exact && s.word_at(b - 1, "the") &&
+        in(s.low(b - 2), {"surpasses", "surpassed", "surpassing", "exceeds", "exceeded",
+                          "exceeding", "passes", "passed", "passing", "tops", "topped",
+                          "crosses", "crossed", "breaks", "broke"}))
+      q = qualifier::at_least;
     if (c.vague && q == qualifier::exact) q = qualifier::approx;
     if (c.vague && (q == qualifier::exact)) q = qualifier::approx;
     if (high) q = qualifier::range;
