@@ -76,7 +76,7 @@ INSTANTIATE_TEST_SUITE_P(
                     qualifier::exact, category::money},
         single_case{"The fund has grown to $2.35 bn this week.", "$2.35 bn", 2.35e9,
                     qualifier::exact, category::money},
-        single_case{"Investors lost £13bn in a single morning.", "£13bn", 13e9, qualifier::exact,
+        single_case{"Investors lost £27bn in a single morning.", "£27bn", 27e9, qualifier::exact,
                     category::money},
         single_case{"The tanker carried 4.4m barrels of crude.", "4.4m barrels", 4.4e6,
                     qualifier::exact, category::quantity},
