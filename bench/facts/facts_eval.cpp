@@ -15,7 +15,8 @@
 //   * source accuracy: on matched pairs whose gold figure has a source. A predicted source is
 //     right when it shares a content word with the gold source (case-insensitive; words of
 //     letters and digits, without the function words listed in kFunctionWords); no predicted
-//     source is wrong.
+//     source is wrong. "strict" also prints the share whose content words are exactly the
+//     gold source's.
 // --errors also prints every miss, false positive and wrong category/source.
 // Exits 0 with a message when the shared folder is absent.
 #include <algorithm>
@@ -53,8 +54,9 @@ struct gold_figure {
 struct counts {
   std::size_t gold = 0, pred = 0, matched = 0;
   std::size_t cat_ok = 0, qual_ok = 0, hedge_ok = 0;
-  std::size_t src_n = 0, src_ok = 0;
+  std::size_t src_n = 0, src_ok = 0, src_strict = 0;
   void add(const counts& o) {
+    src_strict += o.src_strict;
     gold += o.gold; pred += o.pred; matched += o.matched;
     cat_ok += o.cat_ok; qual_ok += o.qual_ok; hedge_ok += o.hedge_ok;
     src_n += o.src_n; src_ok += o.src_ok;
@@ -91,6 +93,10 @@ bool same_source(std::string_view gold, std::string_view pred) {
   return false;
 }
 
+bool same_source_strict(std::string_view gold, std::string_view pred) {
+  return content_words(gold) == content_words(pred);
+}
+
 bool whole(double v) { return std::fabs(v - std::round(v)) < 1e-9; }
 
 bool same_value(double gold, double pred, bool money) {
@@ -121,10 +127,10 @@ double ratio(std::size_t a, std::size_t b) { return b ? static_cast<double>(a) /
 void print_row(const std::string& name, const counts& c) {
   const double p = ratio(c.matched, c.pred), r = ratio(c.matched, c.gold);
   const double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  std::printf("%-20s %5zu %5zu %7zu  %6.3f %6.3f %6.3f   %6.3f   %6.3f (%3zu)  %6.3f  %6.3f\n",
+  std::printf("%-20s %5zu %5zu %7zu  %6.3f %6.3f %6.3f   %6.3f   %6.3f (%3zu)  %6.3f  %6.3f  %6.3f\n",
               name.c_str(), c.gold, c.pred, c.matched, p, r, f, ratio(c.cat_ok, c.matched),
               ratio(c.src_ok, c.src_n), c.src_n, ratio(c.qual_ok, c.matched),
-              ratio(c.hedge_ok, c.matched));
+              ratio(c.hedge_ok, c.matched), ratio(c.src_strict, c.src_n));
 }
 
 }  // namespace
@@ -274,6 +280,7 @@ int main(int argc, char** argv) {
         if (g.source) {
           ++c.src_n;
           const std::string ps = p.source ? span_text(text, *p.source) : std::string();
+          if (p.source && same_source_strict(*g.source, ps)) ++c.src_strict;
           if (p.source && same_source(*g.source, ps)) ++c.src_ok;
           else if (errors)
             std::cout << "SRC   " << id << "  \"" << g.surface << "\" gold \"" << *g.source
@@ -291,9 +298,11 @@ int main(int argc, char** argv) {
     per_event[event] = ev;
     pooled.add(ev);
   }
-  std::printf("\nfigures: match on (update, value), one-to-one; source right = shares a content word\n");
-  std::printf("%-20s %5s %5s %7s  %6s %6s %6s   %6s   %12s  %6s  %6s\n", "event", "gold", "pred",
-              "matched", "P", "R", "F1", "cat", "source (n)", "qual", "hedged");
+  std::printf("\nfigures: match on (update, value), one-to-one; source right = shares a content word\n"
+              "with the gold source (case-insensitive, function words ignored); strict = the same\n"
+              "content words; cat, source, qual, hedged on matched pairs\n");
+  std::printf("%-20s %5s %5s %7s  %6s %6s %6s   %6s   %12s  %6s  %6s  %6s\n", "event", "gold", "pred",
+              "matched", "P", "R", "F1", "cat", "source (n)", "qual", "hedged", "strict");
   for (const auto& [name, c] : per_event) print_row(name, c);
   print_row("pooled", pooled);
   return 0;
