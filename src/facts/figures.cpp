@@ -287,8 +287,8 @@ bool size_unit(sv w) {
   return in(w, {"ton", "tons", "tonne", "tonnes", "foot", "feet", "ft", "inch", "inches", "page",
                 "pages", "storey", "storeys", "story", "stories", "metre", "meter", "metres",
                 "meters", "m", "mile", "yard", "yards", "pound", "lb", "kilogram", "kg", "gallon",
-                "acre", "room", "bed", "seat", "seater", "point", "man", "member", "person",
-                "strong" /* handled before: personnel */, "lane", "car", "mph", "km", "kilometre",
+                "acre", "room", "bed", "seat", "seater", "point", "lane", "car", "mph", "km",
+                "kilometre",
                 "kilometer", "litre", "liter", "square"});
 }
 
@@ -824,6 +824,8 @@ constexpr std::array kCues = {
     cue{"engineers", category::personnel}, cue{"workers", category::personnel},
     cue{"staff", category::personnel},    cue{"deployed", category::personnel},
     cue{"agents", category::personnel},   cue{"inspectors", category::personnel},
+    cue{"crew", category::personnel},     cue{"crews", category::personnel},
+    cue{"man", category::personnel},      cue{"member", category::personnel},
     cue{"barrels", category::quantity},   cue{"barrel", category::quantity},
     cue{"gallons", category::quantity},   cue{"gallon", category::quantity},
     cue{"bpd", category::quantity},       cue{"litres", category::quantity},
@@ -1274,7 +1276,7 @@ class extractor_run {
       return true;
     // Numbers inside names: "C-130", "F-16", "COVID-19" and "9/11", "24/7".
     if (c.digits && s.punct_at(i - 1, '-') && s.attached(i) && s.attached(i - 1) && s.at(i - 2) &&
-        t_[i - 2].k == kind::word)
+        t_[i - 2].k == kind::word && !measure_unit(t_[i - 2].low))  // but "magnitude-7.0"
       return true;
     if (c.digits && ((s.punct_at(c.end, '/') && s.attached(c.end)) ||
                      (s.punct_at(i - 1, '/') && s.attached(i))))

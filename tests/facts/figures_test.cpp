@@ -188,6 +188,18 @@ TEST(Figures, NumbersInsideNamesAreNotFigures) {
   EXPECT_EQ(figs[0].category, category::quantity);
 }
 
+TEST(Figures, GroupSizesAndHyphenatedMagnitudesAreFigures) {
+  const std::string_view crew = "A 12-man crew reached the wreck.";
+  const auto c = sitrep::facts::extract_figures(crew);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 12);
+  EXPECT_EQ(c[0].category, category::personnel);
+  const auto q = sitrep::facts::extract_figures("A magnitude-6.4 tremor shook the valley.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_DOUBLE_EQ(q[0].value, 6.4);
+  EXPECT_EQ(q[0].category, category::quantity);
+}
+
 TEST(Figures, SizesOfObjectsAndVotesAreNotFigures) {
   EXPECT_TRUE(values("Engineers lowered a 98-ton steel box over the pipe.").empty());
   EXPECT_TRUE(values("They pushed a 4 inch hose into the valve.").empty());
