@@ -893,9 +893,12 @@ constexpr sv kNumberish[] = {"a", "an", "one", "half", "tens", "hundreds", "thou
 
 
 // One hash lookup per word instead of a scan of every list: the lists above, folded into
-// flags. Built once per process, read-only afterwards.
-const std::unordered_map<sv, std::uint32_t>& lexicon() {
-  static const std::unordered_map<sv, std::uint32_t> kLexicon = [] {
+// flags in a small open-addressing table (FNV-1a, linear probing, at most a quarter full),
+// built once per process and read-only afterwards. Words longer than the longest entry are
+// not looked up at all.
+class lexicon_table {
+ public:
+  lexicon_table() {
     std::unordered_map<sv, std::uint32_t> m;
     for (sv w : kReportVerbs) m[w] |= kReport;
     for (sv w : kHedgeWords) m[w] |= kHedge;
@@ -906,15 +909,48 @@ const std::unordered_map<sv, std::uint32_t>& lexicon() {
       if (!(f & kCue)) f |= kCue | (static_cast<std::uint32_t>(c.cat) << kCueShift);
     }
     m["according"] |= kAccording;
-    return m;
-  }();
-  return kLexicon;
-}
+    std::size_t size = 16;
+    while (size < 4 * m.size()) size *= 2;
+    slots_.assign(size, slot{});
+    mask_ = size - 1;
+    for (const auto& [w, f] : m) {
+      std::size_t i = hash(w) & mask_;
+      while (!slots_[i].key.empty()) i = (i + 1) & mask_;
+      slots_[i] = slot{w, f};
+      max_len_ = std::max(max_len_, w.size());
+    }
+  }
+
+  std::uint32_t find(sv w) const noexcept {
+    if (w.empty() || w.size() > max_len_) return 0;
+    for (std::size_t i = hash(w) & mask_;; i = (i + 1) & mask_) {
+      const slot& s = slots_[i];
+      if (s.key.empty()) return 0;
+      if (s.key == w) return s.flags;
+    }
+  }
+
+ private:
+  struct slot {
+    sv key;
+    std::uint32_t flags = 0;
+  };
+  static std::size_t hash(sv w) noexcept {
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : w) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+  std::vector<slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t max_len_ = 0;
+};
 
 std::uint32_t flags_of(sv w) {
-  const auto& lex = lexicon();
-  auto it = lex.find(w);
-  return it == lex.end() ? 0 : it->second;
+  static const lexicon_table kLexicon;
+  return kLexicon.find(w);
 }
 
 bool report_verb(sv w) { return flags_of(w) & kReport; }
