@@ -1013,7 +1013,9 @@ class extractor_run {
 
   void sentence(std::size_t first, std::size_t last, std::vector<figure>& out) {
     sentence_scan s(text_, t_, first, last, opts_);
-    std::vector<found> figs;
+    // Scratch reused from one sentence to the next (one allocation per update, not per sentence).
+    std::vector<found>& figs = figs_;
+    figs.clear();
     std::size_t i = first;
     while (i < last) {
       core c;
@@ -1031,8 +1033,10 @@ class extractor_run {
     }
     // Sources and hedges are sentence-wide; find the cues once, in order, so that a pronoun
     // speaker resolves to the last named speaker before it.
-    std::vector<std::pair<std::size_t, std::optional<text::byte_span>>> cues;
-    std::vector<std::size_t> hedges;
+    auto& cues = cues_;
+    auto& hedges = hedges_;
+    cues.clear();
+    hedges.clear();
     for (std::size_t k = first; k < last; ++k) {
       if (t_[k].k != kind::word || !(t_[k].flags & (kReport | kHedge | kEstimateNoun | kAccording)))
         continue;
@@ -1737,6 +1741,9 @@ class extractor_run {
   const std::vector<token>& t_;
   std::optional<text::byte_span> last_speaker_;
   std::optional<double> high_;  // the top of the range being checked by excluded()
+  std::vector<found> figs_;
+  std::vector<std::pair<std::size_t, std::optional<text::byte_span>>> cues_;
+  std::vector<std::size_t> hedges_;
 };
 
 }  // namespace
