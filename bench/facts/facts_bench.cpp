@@ -8,6 +8,9 @@
 // (default 3), keeping the median:
 //   engine   `stream::engine::add` of every update (segment, analyze, index, repeat groups);
 //   figures  `facts::figure_extractor::extract` on every update's text (splits it itself);
+//   spans    `extract(text, sentences)` on every update with the engine's own sentence spans
+//            (what the observer does per update, timed alone: the steadiest measure of what
+//            figures add to ingest, since it does not difference two noisy engine runs);
 //   engine+figures  engine add with a `facts::figures_observer` attached (the extractor on the
 //            engine's own sentence spans: the cost figures add to ingest in the live engine).
 // Prints µs per update for each, figures per update, and what figures add to the engine's
@@ -82,11 +85,12 @@ int main(int argc, char** argv) {
   double bytes = 0;
   for (const auto& u : input) bytes += static_cast<double>(u.text.size());
 
-  std::vector<double> engine_s, figures_s, both_s;
+  std::vector<double> engine_s, figures_s, both_s, spans_s;
   std::size_t figures = 0;
   const sitrep::facts::figure_extractor extractor;
   // The two engine runs alternate their order from one repeat to the next, so that neither
   // always runs on a heap the other has just churned.
+  std::vector<std::vector<sitrep::text::byte_span>> spans;  // per update, from the engine
   auto run_engine = [&](bool with_figures, std::vector<double>& out) {
     auto eng = sitrep::stream::engine::create({});
     if (!eng) return false;
@@ -97,6 +101,11 @@ int main(int argc, char** argv) {
     for (auto& u : copy)
       if (!eng->add(std::move(u))) return false;
     out.push_back(thread_cpu_seconds() - c0);
+    if (spans.empty()) {
+      const auto& coll = eng->collection();
+      spans.resize(coll.updates().size());
+      for (const auto& rec : coll.sentences()) spans[rec.update].push_back(rec.bytes);
+    }
     return !with_figures || observer.all().size() == figures;
   };
   for (std::size_t r = 0; r < repeat; ++r) {
@@ -107,14 +116,22 @@ int main(int argc, char** argv) {
     const bool first = r % 2 == 0;
     if (!run_engine(!first, first ? engine_s : both_s)) return 2;
     if (!run_engine(first, first ? both_s : engine_s)) return 2;
+    std::size_t on_spans = 0;
+    const double c1 = thread_cpu_seconds();
+    for (std::size_t u = 0; u < input.size(); ++u) on_spans += extractor.extract(input[u].text, spans[u]).size();
+    spans_s.push_back(thread_cpu_seconds() - c1);
+    if (on_spans != figures) return 2;
   }
   const double n = static_cast<double>(input.size());
-  const double e = median(engine_s), f = median(figures_s), b = median(both_s);
+  const double e = median(engine_s), f = median(figures_s), b = median(both_s),
+               sp = median(spans_s);
   std::printf("updates %zu (%.0f text bytes each on average), median of %zu runs, CPU time\n",
               input.size(), bytes / n, repeat);
   std::printf("engine add   %8.2f us/update\n", e / n * 1e6);
   std::printf("figures      %8.2f us/update   %.2f figures/update   %.1f%% of engine add\n",
               f / n * 1e6, static_cast<double>(figures) / n, 100.0 * f / e);
+  std::printf("spans        %8.2f us/update   (extract on the engine's spans) %.1f%% of engine add\n",
+              sp / n * 1e6, 100.0 * sp / e);
   std::printf("engine+figures %6.2f us/update   figures add %.1f%% to engine add\n", b / n * 1e6,
               100.0 * (b / e - 1));
   return 0;
