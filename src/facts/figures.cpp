@@ -476,7 +476,7 @@ class sentence_scan {
       } else if (at(j) && t_[j].k == kind::word) {
         sv w = t_[j].low;
         const double sc = scale_word(w);
-        if (sc >= 1e2 && !(sc == 1e2 && !in(w, {"hundred"}))) {
+        if (sc >= 1e2) {
           c.value *= sc;
           c.scaled = true;
           ++j;
@@ -529,19 +529,14 @@ class sentence_scan {
         return true;
       }
       if (w == "a" && (w2 == "hundred" || w2 == "thousand" || w2 == "million" || w2 == "billion")) {
-        core rest;
-        if (parse_words(i + 1, rest)) {
-          // parse_words needs a number before a scale; "a million" is one million.
-          c = rest;
-        } else {
-          c.value = scale_word(w2);
-          c.end = i + 2;
+        // "a million", "a hundred thousand".
+        c.value = scale_word(w2);
+        c.end = i + 2;
+        if (const double sc = scale_word(low(i + 2)); sc > c.value && w2 == "hundred") {
+          c.value *= sc;
+          c.end = i + 3;
         }
-        c.begin = i;
         c.words = true;
-        if (!rest.words) c.end = i + 2;
-        if (rest.end > c.end) c.end = rest.end;
-        c.value = std::max(c.value, scale_word(w2));
         return true;
       }
       if (int d = fraction_word(w2); d != 0 && d != 2 && !(w2.back() == 's')) {
@@ -750,7 +745,6 @@ constexpr std::array kPrefixes = {
     phrase{{"all", "", ""}, qualifier::exact, false},
     phrase{{"only", "", ""}, qualifier::exact, false},
     phrase{{"just", "", ""}, qualifier::exact, false},
-    phrase{{"some", "", ""}, qualifier::approx, true},
 };
 
 // Length in tokens of prefix `p` ending right before token `end`, 0 when it does not match.
@@ -1164,7 +1158,7 @@ class extractor_run {
         c.percent = true;
         return j + 2;
       }
-      if (currency_word(w) && !(w == "pounds" && !c.money && false)) {
+      if (currency_word(w)) {
         c.money = true;
         return j + 1;
       }
@@ -1263,9 +1257,8 @@ class extractor_run {
       for (const auto& p : kPrefixes) {
         std::size_t n = match_prefix(s, b, p);
         if (!n) continue;
-        // "over" and "under" as prepositions of place are rare before numbers; "about" too.
+        // The qualifier nearest the number wins ("only about 40": approx).
         if (p.qualifies && q == qualifier::exact) q = p.q;
-        if (p.qualifies && q != qualifier::range && p.q != qualifier::exact && q == qualifier::exact) q = p.q;
         if (p.w[0] == "up" || (p.w[0] == "as" && p.w[1] == "many") || (p.w[0] == "as" && p.w[1] == "much"))
           hedged = true;
         if (p.w[0] == "an" && p.w[1] == "estimated") hedged = true;
@@ -1283,7 +1276,6 @@ class extractor_run {
                           "crosses", "crossed", "breaks", "broke"}))
       q = qualifier::at_least;
     if (c.vague && q == qualifier::exact) q = qualifier::approx;
-    if (c.vague && (q == qualifier::exact)) q = qualifier::approx;
     if (high) q = qualifier::range;
     // Keep a measure unit in the surface ("8,000 barrels", "5.5 magnitude").
     if (!c.money && !c.percent && measure_unit(s.low(e)) && s.low(e) != "times") {
