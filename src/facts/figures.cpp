@@ -1025,6 +1025,13 @@ class extractor_run {
       i = fd.end_tok;
       figs.push_back(std::move(fd));
     }
+    // A sentence that starts inside a quotation opened earlier speaks with its speaker
+    // ('He says, "We are ... . It could cost thousands of jobs."').
+    const bool starts_in_quote = in_quote_;
+    const std::optional<text::byte_span> quoted_by = quote_speaker_;
+    std::size_t quotes = 0;
+    for (std::size_t k = first; k < last; ++k)
+      if (t_[k].k == kind::punct && t_[k].c == '"') ++quotes;
     // Sources and hedges are sentence-wide; find the cues once, in order, so that a pronoun
     // speaker resolves to the last named speaker before it.
     auto& cues = cues_;
@@ -1126,10 +1133,22 @@ class extractor_run {
           }
         }
       }
+      if (!f.source && starts_in_quote && quoted_by) f.source = quoted_by;
       category(s, fd);
       counted(s, fd);
       out.push_back(f);
     }
+    if (quotes % 2 == 1) {
+      in_quote_ = !in_quote_;
+      quote_speaker_.reset();
+      if (in_quote_)
+        for (auto it = cues.rbegin(); it != cues.rend(); ++it)
+          if (it->second) {
+            quote_speaker_ = it->second;
+            break;
+          }
+    }
+    if (auto sub = sentence_subject(s); sub && !is_pronoun_span(*sub)) last_subject_ = sub;
   }
 
  private:
@@ -1544,6 +1563,13 @@ class extractor_run {
     if (fd.f.counted.end == 0) fd.f.counted = {fd.f.surface.end, fd.f.surface.end};
   }
 
+  // A pronoun speaker means the last named speaker in the update, else the last sentence's
+  // opening name; none when resolution is off or nobody was named.
+  std::optional<text::byte_span> resolved_pronoun() const {
+    if (!opts_.resolve_pronouns) return std::nullopt;
+    return last_speaker_ ? last_speaker_ : last_subject_;
+  }
+
   bool is_pronoun_span(text::byte_span sp) const {
     std::string w(text_.substr(sp.begin, sp.size()));
     for (auto& ch : w)
@@ -1602,8 +1628,7 @@ class extractor_run {
       --j;  // "has also", "'ve"
     if (j > s.first() && t_[j - 1].k == kind::word && pronoun(t_[j - 1].low)) {
       // "tells the press he believes": the pronoun is the subject.
-      if (!opts_.resolve_pronouns) return std::nullopt;
-      return last_speaker_;
+      return resolved_pronoun();
     }
     std::size_t b = j;
     for (std::size_t n = 0; n < 10 && b > s.first(); ++n) {
@@ -1629,7 +1654,7 @@ class extractor_run {
     if (b >= j) return std::nullopt;
     if (j - b == 1) {
       sv w = t_[b].low;
-      if (pronoun(w)) return opts_.resolve_pronouns ? last_speaker_ : std::nullopt;
+      if (pronoun(w)) return resolved_pronoun();
       if (in(w, {"there", "reports", "this", "that", "which", "who", "it"}) || month_word(w) ||
           weekday_word(w) || time_unit(w) || in(w, {"today", "yesterday", "tonight"}))
         return std::nullopt;
@@ -1685,7 +1710,7 @@ class extractor_run {
            ++n)
         --q;
       if (q > s.first() && t_[q - 1].k == kind::word && pronoun(t_[q - 1].low))
-        return opts_.resolve_pronouns ? last_speaker_ : std::nullopt;  // "he says", "we've said"
+        return resolved_pronoun();  // "he says", "we've said"
     }
     if (auto sub = subject_before(s, k)) return sub;
     const token* p = s.at(j - 1);
@@ -1722,7 +1747,7 @@ class extractor_run {
       ++e;
     }
     if (e == b) return std::nullopt;
-    if (e - b == 1 && pronoun(t_[b].low)) return opts_.resolve_pronouns ? last_speaker_ : std::nullopt;
+    if (e - b == 1 && pronoun(t_[b].low)) return resolved_pronoun();
     if (e - b == 1 && in(t_[b].low, {"reports", "sources", "estimates", "some", "many", "others"}))
       return std::nullopt;  // "according to reports": no named party
     return text::byte_span{t_[b].begin, t_[e - 1].end};
@@ -1732,6 +1757,12 @@ class extractor_run {
   const figure_extractor::options& opts_;
   const std::vector<token>& t_;
   std::optional<text::byte_span> last_speaker_;
+  // The opening name of the last sentence that had one ("President Obama visits ..."): who a
+  // pronoun means when no speaker was named before it.
+  std::optional<text::byte_span> last_subject_;
+  // A quotation left open at the end of a sentence, and who is speaking in it.
+  bool in_quote_ = false;
+  std::optional<text::byte_span> quote_speaker_;
   std::optional<double> high_;  // the top of the range being checked by excluded()
   std::vector<found> figs_;
   std::vector<std::pair<std::size_t, std::optional<text::byte_span>>> cues_;

@@ -227,12 +227,26 @@ TEST(Figures, SourceAfterTheFigureAndPronouns) {
   ASSERT_EQ(figs.size(), 1u);
   EXPECT_EQ(source(text, figs[0]), "local police");
 
-  // A pronoun with no named speaker before it in the update names no source.
-  const std::string_view alone = "Governor Lee visited the town. She says 200 more soldiers will arrive.";
-  const auto a = sitrep::facts::extract_figures(alone);
+  // A pronoun with no speaker before it means the last sentence's opening name...
+  const std::string_view named = "Governor Lee visited the town. She says 200 more soldiers will arrive.";
+  const auto a = sitrep::facts::extract_figures(named);
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].category, category::personnel);
-  EXPECT_FALSE(a[0].source.has_value());
+  EXPECT_EQ(source(named, a[0]), "Governor Lee");
+  // ... and nobody when no name opened a sentence before it.
+  const std::string_view nobody = "The storm hit the town. She says 200 more soldiers will arrive.";
+  const auto n = sitrep::facts::extract_figures(nobody);
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_FALSE(n[0].source.has_value());
+
+  // A quotation that runs on past its first sentence keeps its speaker.
+  const std::string_view quote =
+      "The mayor said: \"We are working day and night. About 300 families have no water.\" "
+      "Crews worked on 40 pipes.";
+  const auto q = sitrep::facts::extract_figures(quote);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(source(quote, q[0]), "The mayor");
+  EXPECT_FALSE(q[1].source.has_value()) << "the quotation has closed";
 
   const std::string_view resolved =
       "The coastguard chief said 12 boats were out. He says five divers are missing.";

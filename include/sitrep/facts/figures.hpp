@@ -35,7 +35,10 @@
 //   * source: the party a reporting cue ("said", "according to", "reported", "estimated",
 //     "announced", "confirmed", "claimed", "tells", "reveals", "shows", ...) names in the same
 //     sentence; a pronoun speaker ("he says") is resolved to the last named speaker earlier in
-//     the same text. Passive cues without "by" ("is estimated", "were said to") give no source.
+//     the same text, else to the name that opened the last sentence that began with one
+//     ("President Obama visits ... He says ..."); a sentence inside a quotation opened in an
+//     earlier sentence keeps that quotation's speaker. Passive cues without "by" ("is
+//     estimated", "were said to") give no source.
 //   * hedged: the figure's sentence marks it as uncertain (believed, estimated, feared,
 //     reportedly, might, could, may, alleged, claimed, expects, possible, unclear, ...) or
 //     its qualifier is "up to" / "as many as". Plain "about" is not hedging.
@@ -50,9 +53,9 @@
 // after construction and safe to share between threads; `extract` is linear in the text's
 // length (every rule looks at a bounded window of words).
 //
-// Known limits: a source that is only in a quotation's opening sentence ("He says, "... "It
-// could ...") or in a long subject with a relative clause ("X, which owns ..., is expected to
-// reveal") is missed; "claims", "reports" as nouns vs verbs are told apart by the next word
+// Known limits: a source in a long subject with a relative clause ("X, which owns ..., is
+// expected to reveal") is missed; a pronoun can be resolved to the wrong party (no gender or
+// number agreement is checked); "claims", "reports" as nouns vs verbs are told apart by the next word
 // only; units are not normalized (km and miles stay as written); a figure's category comes from
 // nearby cue words, not from a parse.
 #pragma once
@@ -108,7 +111,8 @@ struct figure {
 class figure_extractor {
  public:
   struct options {
-    /// Resolve a pronoun speaker ("he says") to the last named speaker in the same text.
+    /// Resolve a pronoun speaker ("he says") to the last named speaker in the same text (else
+    /// the last sentence-opening name); off: a pronoun speaker gives no source.
     bool resolve_pronouns = true;
     /// Treat a number right after a capitalized word as part of a name ("Flight 370").
     bool capitalized_names = true;
