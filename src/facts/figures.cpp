@@ -1401,6 +1401,10 @@ class extractor_run {
           !in(next, {"percent", "per"}))
         return true;
     }
+    // The second of a pair of names: "from phase three to four", "Flights 370 and 371".
+    if (in(prev, {"to", "or", "and"}) && s.at(i - 2) &&
+        (t_[i - 2].k == kind::number || (t_[i - 2].flags & kNumberWord)) && name_word(s.low(i - 3)))
+      return true;
     // Phone and code numbers: "0845 24 24", "911 call".
     if (c.digits && !c.money && !c.percent && !c.scaled) {
       if (text_[k.begin] == '0' && k.end - k.begin > 1 && !k.has_sep) return true;
@@ -1651,6 +1655,7 @@ class extractor_run {
     }
     while (b < j && t_[b].k == kind::word && lead_word(t_[b].low)) ++b;
     while (b < j && t_[b].k == kind::punct) ++b;
+    while (j > b && t_[j - 1].k == kind::punct) --j;  // "the Organization'"
     if (b >= j) return std::nullopt;
     if (j - b == 1) {
       sv w = t_[b].low;
@@ -1674,7 +1679,11 @@ class extractor_run {
       if (t.k == kind::word) {
         if (!t.cap && !(t.low == "of" || (s.at(e + 1) && t_[e + 1].cap && t_[e + 1].k == kind::word)))
           break;
-      } else if (!(t.k == kind::punct && (t.c == '-' || t.c == '\'' || t.c == '&'))) {
+      } else if (!(t.k == kind::punct &&
+                   (t.c == '-' || t.c == '\'' || t.c == '&' ||
+                    // "Dr. Shafer", "J.P. Morgan": a full stop inside a name
+                    (t.c == '.' && e > b && t_[e - 1].k == kind::word && t_[e - 1].low.size() <= 3 &&
+                     s.at(e + 1) && t_[e + 1].k == kind::word && t_[e + 1].cap)))) {
         break;
       }
       ++e;
@@ -1716,7 +1725,7 @@ class extractor_run {
     const token* p = s.at(j - 1);
     const sv w = t_[k].low;
     // Inverted: '..., said Prime Minister X.', '"..." says BP'.
-    if ((!p || p->k == kind::punct) && in(w, {"said", "says", "told", "tells", "added", "adds"})) {
+    if ((!p || p->k == kind::punct) && in(w, {"said", "says"})) {
       if (auto after = speaker_after(s, k + 1)) return after;
     }
     // No subject of its own: "X confirms ..., but says", "X, a scientist, disputes",
