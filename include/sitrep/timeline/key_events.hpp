@@ -1,0 +1,188 @@
+// sitrep/timeline/key_events.hpp — the key moments of a live stream, decided as each update
+// arrives: "someone who opens a live story late asks: what were the key moments?"
+//
+//   auto e = sitrep::stream::engine::create({});
+//   if (!e) return e.error();
+//   auto k = sitrep::timeline::key_events::create({});      // default options
+//   if (!k) return k.error();
+//   if (auto st = e->attach(*k); !st) return st;             // before the first add
+//   for (auto& u : updates) {
+//     auto added = e->add(std::move(u));
+//     if (!added) return added.error();
+//     const auto& d = k->decision(added->update);            // decided now, never revised
+//     if (d.key) std::cout << "key event, score " << d.score << '\n';
+//   }
+//   for (const sitrep::timeline::timeline_entry& t : k->timeline(*e))   // in time order
+//     std::cout << t.time << "  " << t.text << "  (" << t.sources.size() << " sources)\n";
+//
+// What a key event is: an update that brings a new development (an attack, a claim, a rescue, a
+// figure that changes, an official statement), as against a repeat, a reaction, an aside, a
+// greeting or an embed. Each update gets a score in [0, 1] when it arrives, computed from the
+// stream up to it and never revised; it is a key event when the score reaches
+// `key_event_options::threshold`. The score is a logistic combination of signals (each weight is
+// an option, below):
+//   - length: log of the update's words against `length_pivot` (a full post, not a one-liner);
+//   - gap: log of the minutes since the latest timed update against `gap_pivot` (a post that
+//     took a while to write, or that breaks a silence; 0 for an update without time or dated
+//     before the latest one);
+//   - novelty: the share of the update's TF-IDF mass (sentence IDF under the frequencies of the
+//     moment) in content terms that none of the last `window` updates used;
+//   - figures: numbers that none of the last `window` updates wrote (a toll that changes);
+//   - statement: a sentence with a say-verb ("said", "confirmed", "announced") and an official
+//     ("minister", "police", "spokesman", "ministry");
+//   - marker: a "breaking", "newsflash", "summary", "recap", "key points", "what we know" near the
+//     start (editors flag their summaries of the story so far as key moments);
+//   - first: the first update of the stream with text (the story breaks);
+//   - repeat: the share of the update's words in sentences that joined an earlier update's repeat
+//     group (the engine's repeat groups, repeats.hpp) — told before, so not new;
+//   - opener: a greeting post ("good morning and welcome to our live coverage") with fewer than
+//     `opener_content_words` words outside its greeting sentences;
+//   - form: the share of the words inside quotation marks, tweet handles and links (a post that
+//     is mostly a quote or an embed).
+// An update with fewer than `min_words` words, or no text, scores 0.
+//
+// The timeline (`timeline()`) lists the key events in time order (by parsed time, else by
+// arrival), each with its update index, time, one sentence saying what happened (the update's
+// first non-trivial sentence that brings new terms, else its most novel one), its score and the
+// sources that carried it: the update's own source, then the sources of the later and earlier
+// sentences in the repeat group of that sentence, each once, in arrival order.
+//
+// Costs: `on_add` is O(size of the update + its sentences' repeat lookups); it keeps a sliding
+// window of the last `window` updates' terms and figures, never reads the earlier stream, and
+// its state grows by one small decision (under 100 bytes) per update. `timeline()` is
+// O(key events x group members read, at most `max_group_members` per event).
+//
+// Contracts: attach to one engine, before its first add (an observer attached later sees only
+// later updates and answers nothing for earlier ones: `decision(u)` needs u < size()). Thread
+// safety as the engine's: updated on the writer's thread, const queries only while no add runs.
+// The library never prints: the queries return values.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/core/status.hpp"
+#include "sitrep/stream/engine.hpp"
+
+namespace sitrep::timeline {
+
+/// Options of the key-event decision, each with its default. Weights are in logits: the score
+/// is 1 / (1 + exp(-(bias + sum of weight x signal))).
+struct key_event_options {
+  /// Decision threshold on the score: key event when score >= threshold. In (0, 1).
+  double threshold = 0.5;
+  /// Updates shorter than this many white-space words are never key events (score 0).
+  std::size_t min_words = 8;
+  /// Updates kept in the novelty window (terms and figures of the last `window` updates).
+  std::size_t window = 10;
+  /// Constant term of the logit.
+  double bias = 0.0;
+  /// Length: weight x clamp(log((words + 1) / (length_pivot + 1)), -2, 2).
+  double length_weight = 1.0;
+  double length_pivot = 90.0;
+  /// Gap: weight x clamp(log1p(minutes) - log1p(gap_pivot), -2, 2); 0 without times.
+  double gap_weight = 0.3;
+  double gap_pivot = 10.0;
+  /// Novelty: weight x (share of TF-IDF mass in terms new to the window - 0.5).
+  double novelty_weight = 0.5;
+  /// Figures: weight x min(new figures, 3) / 3.
+  double figures_weight = 0.3;
+  /// Statement by an official: weight when present.
+  double statement_weight = 0.2;
+  /// Breaking / summary marker near the start: weight when present.
+  double marker_weight = 1.0;
+  /// First update of the stream with text: weight.
+  double first_weight = 1.0;
+  /// Repeat: - weight x share of words in sentences that repeat an earlier update's.
+  double repeat_weight = 1.0;
+  /// Greeting without content: - weight; content means at least this many words outside the
+  /// greeting sentences.
+  double opener_weight = 3.0;
+  std::size_t opener_content_words = 25;
+  /// Form: - weight x share of words in quotes, tweet handles and links.
+  double form_weight = 0.5;
+  /// Repeat-group members read per event when the timeline lists its sources.
+  std::size_t max_group_members = 256;
+};
+
+/// invalid_argument unless threshold is in (0, 1), window, max_group_members >= 1, the pivots
+/// are positive and every weight is finite.
+status validate(const key_event_options& o);
+
+/// The signals of one update, as they entered its score (see the header comment).
+struct key_event_signals {
+  double length = 0, gap = 0, novelty = 0, figures = 0, statement = 0, marker = 0, first = 0,
+         repeat = 0, opener = 0, form = 0;
+};
+
+/// The decision for one update, taken when it arrived.
+struct key_event_decision {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  double score = 0;
+  bool key = false;
+  /// The collection sentence that says what happened (npos for an update without sentences).
+  std::size_t sentence = npos;
+  key_event_signals signals;
+};
+
+/// One line of the timeline.
+struct timeline_entry {
+  std::size_t update = 0;              ///< index of the update in the stream
+  std::string time;                    ///< as written in the input, empty when unknown
+  std::optional<std::int64_t> unix_time;
+  std::size_t sentence = 0;            ///< collection sentence index of `text`
+  std::string text;                    ///< one sentence saying what happened
+  double score = 0;
+  std::vector<std::string> sources;    ///< who carried it (non-empty sources only), each once
+};
+
+class key_events : public stream::observer {
+ public:
+  /// Validates the options (see `validate`).
+  static result<key_events> create(const key_event_options& o);
+
+  void on_add(const stream::engine& e, const stream::sentence_range& added) override;
+
+  /// Updates decided so far (those added since attaching).
+  std::size_t size() const noexcept { return decisions_.size(); }
+  /// The decision for update `u` (u < size()).
+  const key_event_decision& decision(std::size_t u) const { return decisions_[u]; }
+  const std::vector<key_event_decision>& decisions() const noexcept { return decisions_; }
+  /// Indexes of the key events so far, in arrival order.
+  const std::vector<std::size_t>& keys() const noexcept { return keys_; }
+
+  /// The key events in time order (parsed time, ties and untimed updates by arrival), with
+  /// their sentence and sources. `e` must be the engine this observer is attached to. Empty when
+  /// no update was a key event.
+  std::vector<timeline_entry> timeline(const stream::engine& e) const;
+
+  const key_event_options& config() const noexcept { return o_; }
+
+ private:
+  explicit key_events(const key_event_options& o) : o_(o) {}
+
+  key_event_options o_;
+  std::vector<key_event_decision> decisions_;
+  std::vector<std::size_t> keys_;
+  // Sliding window over the last `window` updates: per update its distinct terms and figures,
+  // and for each term / figure the number of window updates holding it.
+  std::deque<std::vector<std::uint32_t>> window_terms_;
+  std::deque<std::vector<std::string>> window_figures_;
+  std::vector<std::uint32_t> term_count_;  // indexed by term id
+  std::unordered_map<std::string, std::uint32_t> figure_count_;
+  std::optional<std::int64_t> last_time_;  // the latest parsed time so far
+  bool seen_text_ = false;
+  // Scratch reused across updates.
+  std::vector<std::uint32_t> terms_;
+  std::vector<std::string> figures_;
+  // For the timeline's order: each key event's time, or the last time before it (arrival order
+  // for equal or unknown times).
+  std::vector<std::int64_t> key_times_;
+};
+
+}  // namespace sitrep::timeline
