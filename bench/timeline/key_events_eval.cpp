@@ -4,6 +4,7 @@
 //   key_events_eval                                  # Guardian and BBC, default options
 //   key_events_eval --threshold 0.45 --gap-weight 0.5
 //   key_events_eval --shared ../shared --blogs 100 --per-blog
+//   key_events_eval --source guardian --half 0 --dump   # even-numbered blogs, post by post
 //
 // For every blog (<shared>/data/liveblog/valid/{guardian,bbc}/*.jsonl, not the .ref.txt files)
 // the posts are read with sitrep's own reader and fed one at a time through an engine with
@@ -106,6 +107,8 @@ int main(int argc, char** argv) {
   std::string shared = SITREP_SHARED_DIR;
   std::size_t max_blogs = 0;
   bool per_blog = false;
+  bool dump = false;
+  int half = -1;  // 0 or 1: only the even- or odd-numbered blogs (a tuning / held-out split)
   std::vector<std::string> sources = {"guardian", "bbc"};
   key_event_options o;
   std::map<std::string, std::function<void(const char*)>> set = {
@@ -114,6 +117,8 @@ int main(int argc, char** argv) {
       {"--window", [&](const char* v) { o.window = std::strtoul(v, nullptr, 10); }},
       {"--bias", [&](const char* v) { o.bias = std::atof(v); }},
       {"--length-weight", [&](const char* v) { o.length_weight = std::atof(v); }},
+      {"--relative-length-weight", [&](const char* v) { o.relative_length_weight = std::atof(v); }},
+      {"--length-prior-posts", [&](const char* v) { o.length_prior_posts = std::strtoul(v, nullptr, 10); }},
       {"--length-pivot", [&](const char* v) { o.length_pivot = std::atof(v); }},
       {"--gap-weight", [&](const char* v) { o.gap_weight = std::atof(v); }},
       {"--gap-pivot", [&](const char* v) { o.gap_pivot = std::atof(v); }},
@@ -121,6 +126,8 @@ int main(int argc, char** argv) {
       {"--figures-weight", [&](const char* v) { o.figures_weight = std::atof(v); }},
       {"--statement-weight", [&](const char* v) { o.statement_weight = std::atof(v); }},
       {"--marker-weight", [&](const char* v) { o.marker_weight = std::atof(v); }},
+      {"--lede-weight", [&](const char* v) { o.lede_weight = std::atof(v); }},
+      {"--reaction-weight", [&](const char* v) { o.reaction_weight = std::atof(v); }},
       {"--first-weight", [&](const char* v) { o.first_weight = std::atof(v); }},
       {"--repeat-weight", [&](const char* v) { o.repeat_weight = std::atof(v); }},
       {"--opener-weight", [&](const char* v) { o.opener_weight = std::atof(v); }},
@@ -128,11 +135,16 @@ int main(int argc, char** argv) {
       {"--shared", [&](const char* v) { shared = v; }},
       {"--blogs", [&](const char* v) { max_blogs = std::strtoul(v, nullptr, 10); }},
       {"--source", [&](const char* v) { sources = {v}; }},
+      {"--half", [&](const char* v) { half = std::atoi(v); }},
   };
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--per-blog") {
       per_blog = true;
+      continue;
+    }
+    if (a == "--dump") {  // one line per post: gold, decision, score, signals, text head
+      dump = true;
       continue;
     }
     if (a == "-h" || a == "--help") {
@@ -160,11 +172,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::printf("options: threshold %.3f min_words %zu window %zu bias %.2f length %.2f/%.0f "
-              "gap %.2f/%.0f novelty %.2f figures %.2f statement %.2f marker %.2f first %.2f "
+              "relative %.2f/%zu gap %.2f/%.0f novelty %.2f figures %.2f statement %.2f marker %.2f lede %.2f reaction %.2f first %.2f "
               "repeat %.2f opener %.2f form %.2f\n",
               o.threshold, o.min_words, o.window, o.bias, o.length_weight, o.length_pivot,
-              o.gap_weight, o.gap_pivot, o.novelty_weight, o.figures_weight, o.statement_weight,
-              o.marker_weight, o.first_weight, o.repeat_weight, o.opener_weight, o.form_weight);
+              o.relative_length_weight, o.length_prior_posts, o.gap_weight, o.gap_pivot, o.novelty_weight, o.figures_weight, o.statement_weight,
+              o.marker_weight, o.lede_weight, o.reaction_weight, o.first_weight, o.repeat_weight, o.opener_weight, o.form_weight);
 
   for (const std::string& source : sources) {
     std::vector<std::string> files;
@@ -173,6 +185,12 @@ int main(int argc, char** argv) {
       if (p.ends_with(".jsonl")) files.push_back(p);
     }
     std::sort(files.begin(), files.end());
+    if (half == 0 || half == 1) {
+      std::vector<std::string> kept;
+      for (std::size_t i = static_cast<std::size_t>(half); i < files.size(); i += 2)
+        kept.push_back(files[i]);
+      files = std::move(kept);
+    }
     if (max_blogs && files.size() > max_blogs) files.resize(max_blogs);
 
     method_score system, longest_quarter, sixty_words;
@@ -237,6 +255,16 @@ int main(int argc, char** argv) {
         cq.add(quarter[i], gold[i]);
         c60.add(words[i] >= 60, gold[i]);
         positives += gold[i];
+        if (dump) {
+          const auto& d = k->decision(i);
+          const auto& g = d.signals;
+          std::printf("%d %d %.3f len %.2f rel %.2f gap %.2f nov %.2f fig %.2f st %.0f mk %.0f ld %.0f "
+                      "ra %.0f fi %.0f "
+                      "rep %.2f op %.0f form %.2f | %.100s\n",
+                      int(gold[i]), int(d.key), d.score, g.length, g.relative_length, g.gap, g.novelty, g.figures,
+                      g.statement, g.marker, g.lede, g.reaction, g.first, g.repeat, g.opener, g.form,
+                      ups[i].text.c_str());
+        }
       }
       posts += ups.size();
       system.add_blog(cs);

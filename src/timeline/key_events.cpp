@@ -6,29 +6,46 @@
 #include <limits>
 #include <numeric>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace sitrep::timeline {
 namespace {
 
-// Word lists. Lower case; words are compared after lowercasing ASCII letters, so the tokenized
-// corpora ("did n't", "' s") and ordinary text match alike.
-constexpr std::array<std::string_view, 14> kSayVerbs = {
-    "said",   "says",      "told",     "announced", "announces", "confirmed", "confirms",
-    "stated", "declared",  "warned",   "statement", "tweeted",   "reported",  "claimed"};
-constexpr std::array<std::string_view, 26> kOfficials = {
-    "minister",  "president", "spokesman", "spokeswoman", "spokesperson", "police",
-    "ministry",  "official",  "officials", "government",  "embassy",      "department",
-    "secretary", "military",  "army",      "chief",       "governor",     "mayor",
-    "commissioner", "prosecutor", "authorities", "agency",  "office",     "leader",
-    "chancellor", "bank"};
-// Greeting / housekeeping words that make a sentence part of an opener.
-constexpr std::array<std::string_view, 12> kGreeting = {
-    "welcome", "morning", "afternoon", "evening", "hello", "coverage",
-    "blog",    "follow",  "join",      "bringing", "live",  "stay"};
+// Word lists, lower case; words are compared after lowercasing ASCII letters, so the tokenized
+// corpora ("did n't", "' s") and ordinary text match alike. One table, built once, read-only.
+enum word_class : std::uint8_t { kSay = 1, kOfficial = 2, kGreet = 4 };
 
-bool in(std::string_view w, auto const& list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+const std::unordered_map<std::string_view, std::uint8_t>& word_classes() {
+  static const std::unordered_map<std::string_view, std::uint8_t> table = [] {
+    std::unordered_map<std::string_view, std::uint8_t> t;
+    // Say-verbs and attributions: someone stated something.
+    for (std::string_view w :
+         {"said", "says", "say", "saying", "told", "announced", "announces", "confirmed",
+          "confirms", "stated", "declared", "warned", "statement", "tweeted", "reported",
+          "claimed", "according", "posted"})
+      t[w] |= kSay;
+    // Who counts as official.
+    for (std::string_view w :
+         {"minister", "ministry", "president", "spokesman", "spokeswoman", "spokesperson",
+          "police", "official", "officials", "government", "embassy", "department", "secretary",
+          "military", "army", "chief", "governor", "mayor", "commissioner", "prosecutor",
+          "authorities", "agency", "office", "leader", "chancellor", "bank", "colonel",
+          "general", "forces", "group"})
+      t[w] |= kOfficial;
+    // Greeting and housekeeping words that make a sentence part of an opener.
+    for (std::string_view w : {"welcome", "morning", "afternoon", "evening", "hello", "coverage",
+                               "blog", "follow", "join", "bringing", "live", "stay"})
+      t[w] |= kGreet;
+    return t;
+  }();
+  return table;
+}
+
+std::uint8_t classes_of(std::string_view w) {
+  const auto& t = word_classes();
+  auto it = t.find(w);
+  return it == t.end() ? 0 : it->second;
 }
 
 bool has_digit(std::string_view w) {
@@ -86,6 +103,19 @@ void scan_words(std::string_view s, bool& quote, std::vector<word_info>& out) {
     while (a < b && trim(w.text[a])) ++a;
     while (b > a && trim(w.text[b - 1])) --b;
     w.text = w.text.substr(a, b - a);
+    // A typographic apostrophe reads as the ASCII one ("that’s" is "that's").
+    if (w.text.find("\xE2\x80\x99") != std::string::npos) {
+      std::string plain;
+      for (std::size_t q = 0; q < w.text.size(); ++q) {
+        if (w.text.compare(q, 3, "\xE2\x80\x99") == 0) {
+          plain.push_back('\'');
+          q += 2;
+        } else {
+          plain.push_back(w.text[q]);
+        }
+      }
+      w.text = std::move(plain);
+    }
     if (w.text.empty() && !w.handle && !w.link) continue;
     out.push_back(std::move(w));
   }
@@ -110,7 +140,7 @@ bool is_greeting_sentence(const std::vector<word_info>& ws) {
   std::size_t hits = 0;
   for (std::size_t k = 0; k < ws.size(); ++k) {
     const std::string& w = ws[k].text;
-    if (in(w, kGreeting)) ++hits;
+    if (classes_of(w) & kGreet) ++hits;
     if (k == 0 && (w == "hello" || w == "hi" || w == "welcome")) hits += 2;
     if (k + 1 < ws.size() && w == "good" &&
         (ws[k + 1].text == "morning" || ws[k + 1].text == "afternoon" ||
@@ -139,8 +169,56 @@ bool marker_at(const std::vector<word_info>& ws, std::size_t k) {
       return true;
     if (w == "catch" && n == "up") return true;
     if (k + 2 < ws.size() && w == "what" && n == "we" && ws[k + 2].text == "know") return true;
+    // A wrap-up: editors flag the closing summary of a live page as a key moment.
+    if (w == "that" && (n == "'s" || n == "s") && k + 2 < ws.size() && ws[k + 2].text == "all")
+      return true;
+    if (w == "that's" && n == "all") return true;
+    if (w == "thanks" && n == "for" && k + 2 < ws.size() &&
+        (ws[k + 2].text == "reading" || ws[k + 2].text == "following" ||
+         ws[k + 2].text == "joining"))
+      return true;
+    if (w == "wrap" && n == "up") return true;
   }
   return false;
+}
+
+// A news lede in the opening words: "has / have / had (just, now, also, already, been) <past
+// participle>" ("the central bank has cut", "gunmen have stormed").
+bool lede_at(const std::vector<word_info>& ws, std::size_t k) {
+  static const std::unordered_map<std::string_view, int> irregular = [] {
+    std::unordered_map<std::string_view, int> t;
+    for (std::string_view w :
+         {"said", "told", "won", "lost", "made", "taken", "given", "fallen", "risen", "struck",
+          "hit", "left", "become", "begun", "sent", "set", "put", "cut", "shot", "held", "found",
+          "met", "seen", "spoken", "broken", "written", "run", "come", "gone", "known", "shown",
+          "grown", "drawn", "chosen", "brought", "bought", "caught", "fought", "sought", "paid",
+          "laid", "led", "fled", "spent", "kept", "sold", "quit", "beaten", "stolen", "thrown",
+          "torn", "withdrawn", "overtaken", "undertaken", "arisen", "blown", "frozen", "sworn"})
+      t[w] = 1;
+    return t;
+  }();
+  const std::string& w = ws[k].text;
+  if (w != "has" && w != "have" && w != "had") return false;
+  std::size_t j = k + 1;
+  while (j < ws.size() && j < k + 3 &&
+         (ws[j].text == "just" || ws[j].text == "now" || ws[j].text == "also" ||
+          ws[j].text == "already" || ws[j].text == "been" || ws[j].text == "finally"))
+    ++j;
+  if (j >= ws.size()) return false;
+  const std::string& v = ws[j].text;
+  return (v.size() > 3 && v.ends_with("ed")) || irregular.contains(v);
+}
+
+// A post that opens with someone's reaction ("X says", "Y asks", "Z adds ..." in the first
+// words) or with a question.
+bool reaction_opening(const std::vector<word_info>& ws, std::string_view sentence) {
+  for (std::size_t k = 1; k < ws.size() && k < 5; ++k) {
+    const std::string& w = ws[k].text;
+    if (w == "says" || w == "asks" || w == "adds" || w == "argues" || w == "writes" ||
+        w == "tweets" || w == "replies" || w == "responds")
+      return true;
+  }
+  return sentence.ends_with("?");
 }
 
 double clamp2(double x) { return std::clamp(x, -2.0, 2.0); }
@@ -155,8 +233,10 @@ status validate(const key_event_options& o) {
     return invalid_argument("key_event_options: max_group_members must be >= 1");
   if (!(o.length_pivot > 0.0) || !(o.gap_pivot > 0.0))
     return invalid_argument("key_event_options: length_pivot and gap_pivot must be positive");
-  for (double w : {o.bias, o.length_weight, o.gap_weight, o.novelty_weight, o.figures_weight,
-                   o.statement_weight, o.marker_weight, o.first_weight, o.repeat_weight,
+  if (o.length_prior_posts < 1)
+    return invalid_argument("key_event_options: length_prior_posts must be >= 1");
+  for (double w : {o.bias, o.length_weight, o.relative_length_weight, o.gap_weight, o.novelty_weight, o.figures_weight,
+                   o.statement_weight, o.marker_weight, o.lede_weight, o.reaction_weight, o.first_weight, o.repeat_weight,
                    o.opener_weight, o.form_weight})
     if (!std::isfinite(w)) return invalid_argument("key_event_options: weights must be finite");
   return status::ok();
@@ -183,7 +263,7 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
   figures_.clear();
   std::size_t words = 0, quoted = 0, repeated = 0, content_words = 0, new_figures = 0;
   double mass = 0, novel_mass = 0;
-  bool statement = false, marker = false, greeting_post = false;
+  bool statement = false, marker = false, greeting_post = false, lede = false, reaction = false;
   bool quote = false;
   std::vector<word_info> ws;
   std::size_t best_novel = key_event_decision::npos, first_good = key_event_decision::npos;
@@ -206,14 +286,17 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
     if (groups.group(s) != s) repeated += n;
     bool greeting = is_greeting_sentence(ws);
     if (s == added.first && starts_greeting(ws)) greeting_post = true;
+    if (s == added.first && reaction_opening(ws, c.text(s))) reaction = true;
     if (!greeting) content_words += n;
     bool say = false, official = false;
     for (std::size_t k = 0; k < n; ++k) {
       const word_info& w = ws[k];
       if (w.quoted || w.handle || w.link) ++quoted;
-      if (in(w.text, kSayVerbs)) say = true;
-      if (in(w.text, kOfficials)) official = true;
+      const std::uint8_t cls = classes_of(w.text);
+      if (cls & kSay) say = true;
+      if (cls & kOfficial) official = true;
       if (words - n + k < 12 && marker_at(ws, k)) marker = true;
+      if (words - n + k < 25 && lede_at(ws, k)) lede = true;
       if (std::string f = figure_of(w.text); !f.empty()) {
         if (std::find(figures_.begin(), figures_.end(), f) == figures_.end()) {
           if (!figure_count_.contains(f)) ++new_figures;
@@ -243,6 +326,14 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
   key_event_signals& g = d.signals;
   const double wd = static_cast<double>(words);
   g.length = clamp2(std::log((wd + 1.0) / (o_.length_pivot + 1.0)));
+  // Against the stream's own habit: the mean log length of its posts so far, starting from
+  // `length_prior_posts` imaginary posts of `length_pivot` words.
+  {
+    const double prior = static_cast<double>(o_.length_prior_posts);
+    const double mean = (sum_log_words_ + prior * std::log(o_.length_pivot + 1.0)) /
+                        (static_cast<double>(posts_with_text_) + prior);
+    g.relative_length = words ? clamp2(std::log(wd + 1.0) - mean) : 0.0;
+  }
   // An update dated before the latest one seen came out of order: its gap says nothing.
   if (u.unix_time && last_time_ && *u.unix_time >= *last_time_) {
     double minutes = static_cast<double>(*u.unix_time - *last_time_) / 60.0;
@@ -252,15 +343,19 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
   g.figures = static_cast<double>(std::min<std::size_t>(new_figures, 3)) / 3.0;
   g.statement = statement ? 1.0 : 0.0;
   g.marker = marker ? 1.0 : 0.0;
+  g.lede = lede ? 1.0 : 0.0;
+  g.reaction = reaction ? 1.0 : 0.0;
   g.first = (!seen_text_ && words > 0) ? 1.0 : 0.0;
   g.repeat = words ? static_cast<double>(repeated) / wd : 0.0;
   g.opener = (greeting_post && content_words < o_.opener_content_words) ? 1.0 : 0.0;
   g.form = words ? static_cast<double>(quoted) / wd : 0.0;
 
   if (words >= o_.min_words) {
-    double z = o_.bias + o_.length_weight * g.length + o_.gap_weight * g.gap +
+    double z = o_.bias + o_.length_weight * g.length +
+               o_.relative_length_weight * g.relative_length + o_.gap_weight * g.gap +
                o_.novelty_weight * g.novelty + o_.figures_weight * g.figures +
                o_.statement_weight * g.statement + o_.marker_weight * g.marker +
+               o_.lede_weight * g.lede - o_.reaction_weight * g.reaction +
                o_.first_weight * g.first - o_.repeat_weight * g.repeat -
                o_.opener_weight * g.opener - o_.form_weight * g.form;
     d.score = 1.0 / (1.0 + std::exp(-z));
@@ -289,7 +384,11 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
     window_terms_.pop_front();
     window_figures_.pop_front();
   }
-  if (words > 0) seen_text_ = true;
+  if (words > 0) {
+    seen_text_ = true;
+    sum_log_words_ += std::log(wd + 1.0);
+    ++posts_with_text_;
+  }
 }
 
 std::vector<timeline_entry> key_events::timeline(const stream::engine& e) const {

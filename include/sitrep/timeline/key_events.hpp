@@ -21,7 +21,8 @@
 // stream up to it and never revised; it is a key event when the score reaches
 // `key_event_options::threshold`. The score is a logistic combination of signals (each weight is
 // an option, below):
-//   - length: log of the update's words against `length_pivot` (a full post, not a one-liner);
+//   - length: log of the update's words against `length_pivot` (a full post, not a one-liner),
+//     and against the mean (log) length of the stream's posts so far (relative length);
 //   - gap: log of the minutes since the latest timed update against `gap_pivot` (a post that
 //     took a while to write, or that breaks a silence; 0 for an update without time or dated
 //     before the latest one);
@@ -32,6 +33,9 @@
 //     ("minister", "police", "spokesman", "ministry");
 //   - marker: a "breaking", "newsflash", "summary", "recap", "key points", "what we know" near the
 //     start (editors flag their summaries of the story so far as key moments);
+//   - lede: a news lede in the opening words ("the central bank has cut", "gunmen have
+//     stormed"); reaction: a post that opens with someone's reaction ("X says", "Y asks") or a
+//     question (a minus);
 //   - first: the first update of the stream with text (the story breaks);
 //   - repeat: the share of the update's words in sentences that joined an earlier update's repeat
 //     group (the engine's repeat groups, repeats.hpp) — told before, so not new;
@@ -85,6 +89,11 @@ struct key_event_options {
   /// Length: weight x clamp(log((words + 1) / (length_pivot + 1)), -2, 2).
   double length_weight = 1.0;
   double length_pivot = 90.0;
+  /// Relative length: weight x clamp(log(words + 1) - mean log(words + 1) of the stream's
+  /// earlier posts, -2, 2), the mean starting from `length_prior_posts` posts of `length_pivot`
+  /// words (a stream of one-line posts is judged against one-liners).
+  double relative_length_weight = 0.0;
+  std::size_t length_prior_posts = 5;
   /// Gap: weight x clamp(log1p(minutes) - log1p(gap_pivot), -2, 2); 0 without times.
   double gap_weight = 0.3;
   double gap_pivot = 10.0;
@@ -96,6 +105,11 @@ struct key_event_options {
   double statement_weight = 0.2;
   /// Breaking / summary marker near the start: weight when present.
   double marker_weight = 1.0;
+  /// News lede ("has / have <participle>") in the first 25 words: weight when present.
+  double lede_weight = 0.3;
+  /// Reaction opening (someone "says" / "asks" / "adds" in the first words, or a question
+  /// first): - weight when present.
+  double reaction_weight = 0.3;
   /// First update of the stream with text: weight.
   double first_weight = 1.0;
   /// Repeat: - weight x share of words in sentences that repeat an earlier update's.
@@ -110,14 +124,15 @@ struct key_event_options {
   std::size_t max_group_members = 256;
 };
 
-/// invalid_argument unless threshold is in (0, 1), window, max_group_members >= 1, the pivots
+/// invalid_argument unless threshold is in (0, 1), window, max_group_members and
+/// length_prior_posts >= 1, the pivots
 /// are positive and every weight is finite.
 status validate(const key_event_options& o);
 
 /// The signals of one update, as they entered its score (see the header comment).
 struct key_event_signals {
-  double length = 0, gap = 0, novelty = 0, figures = 0, statement = 0, marker = 0, first = 0,
-         repeat = 0, opener = 0, form = 0;
+  double length = 0, relative_length = 0, gap = 0, novelty = 0, figures = 0, statement = 0,
+         marker = 0, lede = 0, reaction = 0, first = 0, repeat = 0, opener = 0, form = 0;
 };
 
 /// The decision for one update, taken when it arrived.
@@ -177,6 +192,8 @@ class key_events : public stream::observer {
   std::unordered_map<std::string, std::uint32_t> figure_count_;
   std::optional<std::int64_t> last_time_;  // the latest parsed time so far
   bool seen_text_ = false;
+  double sum_log_words_ = 0;        // over the posts with text so far
+  std::size_t posts_with_text_ = 0;
   // Scratch reused across updates.
   std::vector<std::uint32_t> terms_;
   std::vector<std::string> figures_;
