@@ -126,6 +126,7 @@ int main(int argc, char** argv) {
       {"--figures-weight", [&](const char* v) { o.figures_weight = std::atof(v); }},
       {"--statement-weight", [&](const char* v) { o.statement_weight = std::atof(v); }},
       {"--marker-weight", [&](const char* v) { o.marker_weight = std::atof(v); }},
+      {"--event-weight", [&](const char* v) { o.event_weight = std::atof(v); }},
       {"--lede-weight", [&](const char* v) { o.lede_weight = std::atof(v); }},
       {"--reaction-weight", [&](const char* v) { o.reaction_weight = std::atof(v); }},
       {"--first-weight", [&](const char* v) { o.first_weight = std::atof(v); }},
@@ -172,11 +173,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::printf("options: threshold %.3f min_words %zu window %zu bias %.2f length %.2f/%.0f "
-              "relative %.2f/%zu gap %.2f/%.0f novelty %.2f figures %.2f statement %.2f marker %.2f lede %.2f reaction %.2f first %.2f "
+              "relative %.2f/%zu gap %.2f/%.0f novelty %.2f figures %.2f statement %.2f marker %.2f lede %.2f reaction %.2f event %.2f first %.2f "
               "repeat %.2f opener %.2f form %.2f\n",
               o.threshold, o.min_words, o.window, o.bias, o.length_weight, o.length_pivot,
               o.relative_length_weight, o.length_prior_posts, o.gap_weight, o.gap_pivot, o.novelty_weight, o.figures_weight, o.statement_weight,
-              o.marker_weight, o.lede_weight, o.reaction_weight, o.first_weight, o.repeat_weight, o.opener_weight, o.form_weight);
+              o.marker_weight, o.lede_weight, o.reaction_weight, o.event_weight, o.first_weight, o.repeat_weight, o.opener_weight, o.form_weight);
 
   for (const std::string& source : sources) {
     std::vector<std::string> files;
@@ -259,10 +260,10 @@ int main(int argc, char** argv) {
           const auto& d = k->decision(i);
           const auto& g = d.signals;
           std::printf("%d %d %.3f len %.2f rel %.2f gap %.2f nov %.2f fig %.2f st %.0f mk %.0f ld %.0f "
-                      "ra %.0f fi %.0f "
+                      "ra %.0f ev %.1f fi %.0f "
                       "rep %.2f op %.0f form %.2f | %.100s\n",
                       int(gold[i]), int(d.key), d.score, g.length, g.relative_length, g.gap, g.novelty, g.figures,
-                      g.statement, g.marker, g.lede, g.reaction, g.first, g.repeat, g.opener, g.form,
+                      g.statement, g.marker, g.lede, g.reaction, g.event, g.first, g.repeat, g.opener, g.form,
                       ups[i].text.c_str());
         }
       }

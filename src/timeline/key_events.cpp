@@ -14,7 +14,7 @@ namespace {
 
 // Word lists, lower case; words are compared after lowercasing ASCII letters, so the tokenized
 // corpora ("did n't", "' s") and ordinary text match alike. One table, built once, read-only.
-enum word_class : std::uint8_t { kSay = 1, kOfficial = 2, kGreet = 4 };
+enum word_class : std::uint8_t { kSay = 1, kOfficial = 2, kGreet = 4, kEvent = 8 };
 
 const std::unordered_map<std::string_view, std::uint8_t>& word_classes() {
   static const std::unordered_map<std::string_view, std::uint8_t> table = [] {
@@ -33,6 +33,19 @@ const std::unordered_map<std::string_view, std::uint8_t>& word_classes() {
           "authorities", "agency", "office", "leader", "chancellor", "bank", "colonel",
           "general", "forces", "group"})
       t[w] |= kOfficial;
+    // Words that tell a development: an attack, a rescue, a claim, a toll, a decision.
+    for (std::string_view w :
+         {"attack", "attacked", "attacks", "stormed", "killed", "kills", "killing", "freed",
+          "released", "rescued", "reached", "arrived", "arrives", "claimed", "claims",
+          "responsibility", "arrested", "exploded", "explosion", "died", "dead", "injured",
+          "wounded", "evacuated", "resigned", "resigns", "resignation", "elected", "won", "wins",
+          "declared", "launched", "captured", "seized", "collapsed", "crashed", "fired", "shot",
+          "hostage", "hostages", "toll", "risen", "rose", "fell", "fallen", "cut", "raised",
+          "announced", "announces", "approved", "rejected", "passed", "defeated", "voted",
+          "verdict", "sentenced", "charged", "convicted", "acquitted", "ceasefire", "deal",
+          "agreed", "agreement", "signed", "banned", "suspended", "sacked", "appointed",
+          "confirmed", "confirms", "recovered", "evacuation", "surrendered", "escaped"})
+      t[w] |= kEvent;
     // Greeting and housekeeping words that make a sentence part of an opener.
     for (std::string_view w : {"welcome", "morning", "afternoon", "evening", "hello", "coverage",
                                "blog", "follow", "join", "bringing", "live", "stay"})
@@ -236,7 +249,7 @@ status validate(const key_event_options& o) {
   if (o.length_prior_posts < 1)
     return invalid_argument("key_event_options: length_prior_posts must be >= 1");
   for (double w : {o.bias, o.length_weight, o.relative_length_weight, o.gap_weight, o.novelty_weight, o.figures_weight,
-                   o.statement_weight, o.marker_weight, o.lede_weight, o.reaction_weight, o.first_weight, o.repeat_weight,
+                   o.statement_weight, o.marker_weight, o.lede_weight, o.reaction_weight, o.event_weight, o.first_weight, o.repeat_weight,
                    o.opener_weight, o.form_weight})
     if (!std::isfinite(w)) return invalid_argument("key_event_options: weights must be finite");
   return status::ok();
@@ -262,6 +275,7 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
   terms_.clear();
   figures_.clear();
   std::size_t words = 0, quoted = 0, repeated = 0, content_words = 0, new_figures = 0;
+  std::size_t event_words = 0;
   double mass = 0, novel_mass = 0;
   bool statement = false, marker = false, greeting_post = false, lede = false, reaction = false;
   bool quote = false;
@@ -295,6 +309,7 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
       const std::uint8_t cls = classes_of(w.text);
       if (cls & kSay) say = true;
       if (cls & kOfficial) official = true;
+      if ((cls & kEvent) && s < added.first + 2) ++event_words;
       if (words - n + k < 12 && marker_at(ws, k)) marker = true;
       if (words - n + k < 25 && lede_at(ws, k)) lede = true;
       if (std::string f = figure_of(w.text); !f.empty()) {
@@ -344,6 +359,7 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
   g.statement = statement ? 1.0 : 0.0;
   g.marker = marker ? 1.0 : 0.0;
   g.lede = lede ? 1.0 : 0.0;
+  g.event = static_cast<double>(std::min<std::size_t>(event_words, 2)) / 2.0;
   g.reaction = reaction ? 1.0 : 0.0;
   g.first = (!seen_text_ && words > 0) ? 1.0 : 0.0;
   g.repeat = words ? static_cast<double>(repeated) / wd : 0.0;
@@ -356,6 +372,7 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
                o_.novelty_weight * g.novelty + o_.figures_weight * g.figures +
                o_.statement_weight * g.statement + o_.marker_weight * g.marker +
                o_.lede_weight * g.lede - o_.reaction_weight * g.reaction +
+               o_.event_weight * g.event +
                o_.first_weight * g.first - o_.repeat_weight * g.repeat -
                o_.opener_weight * g.opener - o_.form_weight * g.form;
     d.score = 1.0 / (1.0 + std::exp(-z));

