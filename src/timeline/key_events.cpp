@@ -12,6 +12,10 @@
 namespace sitrep::timeline {
 namespace {
 
+bool has_digit(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Word lists, lower case; words are compared after lowercasing ASCII letters, so the tokenized
 // corpora ("did n't", "' s") and ordinary text match alike. One table, built once, read-only.
 enum word_class : std::uint8_t { kSay = 1, kOfficial = 2, kGreet = 4, kEvent = 8 };
@@ -20,31 +24,38 @@ const std::unordered_map<std::string_view, std::uint8_t>& word_classes() {
   static const std::unordered_map<std::string_view, std::uint8_t> table = [] {
     std::unordered_map<std::string_view, std::uint8_t> t;
     // Say-verbs and attributions: someone stated something.
-    for (std::string_view w :
-         {"said", "says", "say", "saying", "told", "announced", "announces", "confirmed",
-          "confirms", "stated", "declared", "warned", "statement", "tweeted", "reported",
-          "claimed", "according", "posted"})
+    for (std::string_view w : {"said", "says", "say", "saying", "told", "announced", "announces",
+                               "confirmed", "confirms", "stated", "declared", "warned", "statement",
+                               "tweeted", "reported", "claimed", "according", "posted"})
       t[w] |= kSay;
     // Who counts as official.
     for (std::string_view w :
-         {"minister", "ministry", "president", "spokesman", "spokeswoman", "spokesperson",
-          "police", "official", "officials", "government", "embassy", "department", "secretary",
-          "military", "army", "chief", "governor", "mayor", "commissioner", "prosecutor",
-          "authorities", "agency", "office", "leader", "chancellor", "bank", "colonel",
-          "general", "forces", "group"})
+         {"minister",     "ministry",   "president",   "spokesman",  "spokeswoman", "spokesperson",
+          "police",       "official",   "officials",   "government", "embassy",     "department",
+          "secretary",    "military",   "army",        "chief",      "governor",    "mayor",
+          "commissioner", "prosecutor", "authorities", "agency",     "office",      "leader",
+          "chancellor",   "bank",       "colonel",     "general",    "forces",      "group"})
       t[w] |= kOfficial;
     // Words that tell a development: an attack, a rescue, a claim, a toll, a decision.
-    for (std::string_view w :
-         {"attack", "attacked", "attacks", "stormed", "killed", "kills", "killing", "freed",
-          "released", "rescued", "reached", "arrived", "arrives", "claimed", "claims",
-          "responsibility", "arrested", "exploded", "explosion", "died", "dead", "injured",
-          "wounded", "evacuated", "resigned", "resigns", "resignation", "elected", "won", "wins",
-          "declared", "launched", "captured", "seized", "collapsed", "crashed", "fired", "shot",
-          "hostage", "hostages", "toll", "risen", "rose", "fell", "fallen", "cut", "raised",
-          "announced", "announces", "approved", "rejected", "passed", "defeated", "voted",
-          "verdict", "sentenced", "charged", "convicted", "acquitted", "ceasefire", "deal",
-          "agreed", "agreement", "signed", "banned", "suspended", "sacked", "appointed",
-          "confirmed", "confirms", "recovered", "evacuation", "surrendered", "escaped"})
+    for (std::string_view w : {"attack",      "attacked",  "attacks",     "stormed",
+                               "killed",      "kills",     "killing",     "freed",
+                               "released",    "rescued",   "reached",     "arrived",
+                               "arrives",     "claimed",   "claims",      "responsibility",
+                               "arrested",    "exploded",  "explosion",   "died",
+                               "dead",        "injured",   "wounded",     "evacuated",
+                               "resigned",    "resigns",   "resignation", "elected",
+                               "won",         "wins",      "declared",    "launched",
+                               "captured",    "seized",    "collapsed",   "crashed",
+                               "fired",       "shot",      "hostage",     "hostages",
+                               "toll",        "risen",     "rose",        "fell",
+                               "fallen",      "cut",       "raised",      "announced",
+                               "announces",   "approved",  "rejected",    "passed",
+                               "defeated",    "voted",     "verdict",     "sentenced",
+                               "charged",     "convicted", "acquitted",   "ceasefire",
+                               "deal",        "agreed",    "agreement",   "signed",
+                               "banned",      "suspended", "sacked",      "appointed",
+                               "confirmed",   "confirms",  "recovered",   "evacuation",
+                               "surrendered", "escaped"})
       t[w] |= kEvent;
     // Greeting and housekeeping words that make a sentence part of an opener.
     for (std::string_view w : {"welcome", "morning", "afternoon", "evening", "hello", "coverage",
@@ -61,16 +72,13 @@ std::uint8_t classes_of(std::string_view w) {
   return it == t.end() ? 0 : it->second;
 }
 
-bool has_digit(std::string_view w) {
-  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // One white-space word of a sentence, lowercased, with what surrounds it.
 struct word_info {
   std::string text;
-  bool quoted = false;  // inside quotation marks
-  bool handle = false;  // a tweet handle (@name, or "@ name" in tokenized text)
-  bool link = false;    // a URL
+  bool quoted = false;   // inside quotation marks
+  bool handle = false;   // a tweet handle (@name, or "@ name" in tokenized text)
+  bool link = false;     // a URL
+  std::uint8_t cls = 0;  // word_class bits
 };
 
 // Splits `s` at white space into lowercased words. `quote` carries the open-quote state across
@@ -93,12 +101,22 @@ void scan_words(std::string_view s, bool& quote, std::vector<word_info>& out) {
       quote = !quote;
       continue;
     }
-    if (raw == "``" || raw == "\xE2\x80\x9C") { quote = true; continue; }
-    if (raw == "''" || raw == "\xE2\x80\x9D") { quote = false; continue; }
-    if (raw == "@") { after_at = true; continue; }
+    if (raw == "``" || raw == "\xE2\x80\x9C") {
+      quote = true;
+      continue;
+    }
+    if (raw == "''" || raw == "\xE2\x80\x9D") {
+      quote = false;
+      continue;
+    }
+    if (raw == "@") {
+      after_at = true;
+      continue;
+    }
     word_info w;
     w.text.reserve(raw.size());
-    for (char c : raw) w.text.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    for (char c : raw)
+      w.text.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
     bool starts_quote = opens && !quote;
     if (starts_quote) quote = true;
     w.quoted = quote;
@@ -107,11 +125,13 @@ void scan_words(std::string_view s, bool& quote, std::vector<word_info>& out) {
     w.handle = after_at || raw.starts_with("@");
     after_at = false;
     w.link = w.text.find("http") != std::string::npos || w.text.find("www.") != std::string::npos ||
-             w.text.find(".com") != std::string::npos || w.text.find("pic.twitter") != std::string::npos;
+             w.text.find(".com") != std::string::npos ||
+             w.text.find("pic.twitter") != std::string::npos;
     // Strip punctuation around the word (keep inner apostrophes, dots and commas of figures).
     std::size_t a = 0, b = w.text.size();
     auto trim = [](char c) {
-      return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80));
+      return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               (static_cast<unsigned char>(c) >= 0x80));
     };
     while (a < b && trim(w.text[a])) ++a;
     while (b > a && trim(w.text[b - 1])) --b;
@@ -130,6 +150,7 @@ void scan_words(std::string_view s, bool& quote, std::vector<word_info>& out) {
       w.text = std::move(plain);
     }
     if (w.text.empty() && !w.handle && !w.link) continue;
+    w.cls = classes_of(w.text);
     out.push_back(std::move(w));
   }
 }
@@ -153,7 +174,7 @@ bool is_greeting_sentence(const std::vector<word_info>& ws) {
   std::size_t hits = 0;
   for (std::size_t k = 0; k < ws.size(); ++k) {
     const std::string& w = ws[k].text;
-    if (classes_of(w) & kGreet) ++hits;
+    if (ws[k].cls & kGreet) ++hits;
     if (k == 0 && (w == "hello" || w == "hi" || w == "welcome")) hits += 2;
     if (k + 1 < ws.size() && w == "good" &&
         (ws[k + 1].text == "morning" || ws[k + 1].text == "afternoon" ||
@@ -201,12 +222,15 @@ bool lede_at(const std::vector<word_info>& ws, std::size_t k) {
   static const std::unordered_map<std::string_view, int> irregular = [] {
     std::unordered_map<std::string_view, int> t;
     for (std::string_view w :
-         {"said", "told", "won", "lost", "made", "taken", "given", "fallen", "risen", "struck",
-          "hit", "left", "become", "begun", "sent", "set", "put", "cut", "shot", "held", "found",
-          "met", "seen", "spoken", "broken", "written", "run", "come", "gone", "known", "shown",
-          "grown", "drawn", "chosen", "brought", "bought", "caught", "fought", "sought", "paid",
-          "laid", "led", "fled", "spent", "kept", "sold", "quit", "beaten", "stolen", "thrown",
-          "torn", "withdrawn", "overtaken", "undertaken", "arisen", "blown", "frozen", "sworn"})
+         {"said",   "told",   "won",       "lost",      "made",       "taken",  "given",
+          "fallen", "risen",  "struck",    "hit",       "left",       "become", "begun",
+          "sent",   "set",    "put",       "cut",       "shot",       "held",   "found",
+          "met",    "seen",   "spoken",    "broken",    "written",    "run",    "come",
+          "gone",   "known",  "shown",     "grown",     "drawn",      "chosen", "brought",
+          "bought", "caught", "fought",    "sought",    "paid",       "laid",   "led",
+          "fled",   "spent",  "kept",      "sold",      "quit",       "beaten", "stolen",
+          "thrown", "torn",   "withdrawn", "overtaken", "undertaken", "arisen", "blown",
+          "frozen", "sworn"})
       t[w] = 1;
     return t;
   }();
@@ -248,9 +272,10 @@ status validate(const key_event_options& o) {
     return invalid_argument("key_event_options: length_pivot and gap_pivot must be positive");
   if (o.length_prior_posts < 1)
     return invalid_argument("key_event_options: length_prior_posts must be >= 1");
-  for (double w : {o.bias, o.length_weight, o.relative_length_weight, o.gap_weight, o.novelty_weight, o.figures_weight,
-                   o.statement_weight, o.marker_weight, o.lede_weight, o.reaction_weight, o.event_weight, o.first_weight, o.repeat_weight,
-                   o.opener_weight, o.form_weight})
+  for (double w :
+       {o.bias, o.length_weight, o.relative_length_weight, o.gap_weight, o.novelty_weight,
+        o.figures_weight, o.statement_weight, o.marker_weight, o.lede_weight, o.reaction_weight,
+        o.event_weight, o.first_weight, o.repeat_weight, o.opener_weight, o.form_weight})
     if (!std::isfinite(w)) return invalid_argument("key_event_options: weights must be finite");
   return status::ok();
 }
@@ -264,8 +289,8 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
   const vsm::collection& c = e.collection();
   const stream::repeats& groups = e.repeat_groups();
   const update& u = c.updates()[added.update];
-  // Decisions are indexed by stream position; an observer attached late fills the gap with
-  // empty decisions (see the header: it answers nothing for them).
+  // Decisions are indexed by stream position (the engine refuses a late attach; were one to
+  // happen, the updates before it would keep empty decisions).
   if (decisions_.size() < added.update) decisions_.resize(added.update);
   key_event_decision d;
 
@@ -306,7 +331,7 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
     for (std::size_t k = 0; k < n; ++k) {
       const word_info& w = ws[k];
       if (w.quoted || w.handle || w.link) ++quoted;
-      const std::uint8_t cls = classes_of(w.text);
+      const std::uint8_t cls = w.cls;
       if (cls & kSay) say = true;
       if (cls & kOfficial) official = true;
       if ((cls & kEvent) && s < added.first + 2) ++event_words;
@@ -367,14 +392,12 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
   g.form = words ? static_cast<double>(quoted) / wd : 0.0;
 
   if (words >= o_.min_words) {
-    double z = o_.bias + o_.length_weight * g.length +
-               o_.relative_length_weight * g.relative_length + o_.gap_weight * g.gap +
-               o_.novelty_weight * g.novelty + o_.figures_weight * g.figures +
-               o_.statement_weight * g.statement + o_.marker_weight * g.marker +
-               o_.lede_weight * g.lede - o_.reaction_weight * g.reaction +
-               o_.event_weight * g.event +
-               o_.first_weight * g.first - o_.repeat_weight * g.repeat -
-               o_.opener_weight * g.opener - o_.form_weight * g.form;
+    double z =
+        o_.bias + o_.length_weight * g.length + o_.relative_length_weight * g.relative_length +
+        o_.gap_weight * g.gap + o_.novelty_weight * g.novelty + o_.figures_weight * g.figures +
+        o_.statement_weight * g.statement + o_.marker_weight * g.marker + o_.lede_weight * g.lede -
+        o_.reaction_weight * g.reaction + o_.event_weight * g.event + o_.first_weight * g.first -
+        o_.repeat_weight * g.repeat - o_.opener_weight * g.opener - o_.form_weight * g.form;
     d.score = 1.0 / (1.0 + std::exp(-z));
     d.key = d.score >= o_.threshold;
   }

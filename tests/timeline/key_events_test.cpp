@@ -143,6 +143,29 @@ TEST(timeline_key_events, ShortPostsAreNeverKeyEvents) {
   EXPECT_EQ(k->decision(1).sentence, key_event_decision::npos);
 }
 
+TEST(timeline_key_events, AFigureThatChangesCountsAsNew) {
+  auto second_score = [](const std::string& toll) {
+    auto e = stream::engine::create({});
+    auto k = key_events::create({});
+    EXPECT_TRUE(e.ok() && k.ok());
+    EXPECT_TRUE(e->attach(*k).is_ok());
+    EXPECT_TRUE(e->add(siege()[1]).ok());
+    EXPECT_TRUE(e->add(make("toll", 40, "desk",
+                            "Hospital officials in Tarnow now put the number of people treated "
+                            "for injuries at " +
+                                toll +
+                                ", most of them commuters hurt in the "
+                                "crush as the station emptied."))
+                    .ok());
+    return k->decision(1);
+  };
+  const key_event_decision same = second_score("30");
+  const key_event_decision changed = second_score("45");
+  EXPECT_EQ(same.signals.figures, 0.0);
+  EXPECT_GT(changed.signals.figures, 0.0);
+  EXPECT_GT(changed.score, same.score);
+}
+
 TEST(timeline_query, ListsKeyEventsInTimeOrderWithTheirSentenceAndSources) {
   auto e = stream::engine::create({});
   ASSERT_TRUE(e.ok());

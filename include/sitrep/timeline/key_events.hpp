@@ -59,10 +59,16 @@
 // its state grows by one small decision (under 100 bytes) per update. `timeline()` is
 // O(key events x group members read, at most `max_group_members` per event).
 //
-// Contracts: attach to one engine, before its first add (an observer attached later sees only
-// later updates and answers nothing for earlier ones: `decision(u)` needs u < size()). Thread
-// safety as the engine's: updated on the writer's thread, const queries only while no add runs.
-// The library never prints: the queries return values.
+// Contracts: attach to one engine, before its first add (the engine refuses a later attach);
+// `decision(u)` needs u < size(). The engine holds the observer by reference: it must outlive
+// the engine and must not be moved once attached. Thread safety as the engine's: updated on the
+// writer's thread, const queries only while no add runs. The library never prints: the queries
+// return values. The word lists (say-verbs, officials, development words, greetings) are small
+// English lists compiled in.
+//
+// Quality (bench/timeline/key_events_eval, Guardian development blogs of the Live Blog Corpus,
+// editors' key-event flags): pooled F1 0.487 at the defaults, against 0.437 for "the longest
+// quarter of each blog's posts" and 0.460 for "every post of 60 words or more".
 #pragma once
 
 #include <cstddef>
@@ -156,13 +162,13 @@ struct key_event_decision {
 
 /// One line of the timeline.
 struct timeline_entry {
-  std::size_t update = 0;              ///< index of the update in the stream
-  std::string time;                    ///< as written in the input, empty when unknown
+  std::size_t update = 0;  ///< index of the update in the stream
+  std::string time;        ///< as written in the input, empty when unknown
   std::optional<std::int64_t> unix_time;
-  std::size_t sentence = 0;            ///< collection sentence index of `text`
-  std::string text;                    ///< one sentence saying what happened
+  std::size_t sentence = 0;  ///< collection sentence index of `text`
+  std::string text;          ///< one sentence saying what happened
   double score = 0;
-  std::vector<std::string> sources;    ///< who carried it (non-empty sources only), each once
+  std::vector<std::string> sources;  ///< who carried it (non-empty sources only), each once
 };
 
 class key_events : public stream::observer {
@@ -201,7 +207,7 @@ class key_events : public stream::observer {
   std::unordered_map<std::string, std::uint32_t> figure_count_;
   std::optional<std::int64_t> last_time_;  // the latest parsed time so far
   bool seen_text_ = false;
-  double sum_log_words_ = 0;        // over the posts with text so far
+  double sum_log_words_ = 0;  // over the posts with text so far
   std::size_t posts_with_text_ = 0;
   // Scratch reused across updates.
   std::vector<std::uint32_t> terms_;
