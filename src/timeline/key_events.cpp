@@ -114,9 +114,6 @@ void scan_words(std::string_view s, bool& quote, std::vector<word_info>& out) {
       continue;
     }
     word_info w;
-    w.text.reserve(raw.size());
-    for (char c : raw)
-      w.text.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
     bool starts_quote = opens && !quote;
     if (starts_quote) quote = true;
     w.quoted = quote;
@@ -124,30 +121,31 @@ void scan_words(std::string_view s, bool& quote, std::vector<word_info>& out) {
     if (raw.starts_with("\"") && raw.ends_with("\"") && raw.size() > 1) quote = false;
     w.handle = after_at || raw.starts_with("@");
     after_at = false;
-    w.link = w.text.find("http") != std::string::npos || w.text.find("www.") != std::string::npos ||
-             w.text.find(".com") != std::string::npos ||
-             w.text.find("pic.twitter") != std::string::npos;
-    // Strip punctuation around the word (keep inner apostrophes, dots and commas of figures).
-    std::size_t a = 0, b = w.text.size();
-    auto trim = [](char c) {
-      return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-               (static_cast<unsigned char>(c) >= 0x80));
+    if (raw.find_first_of("./") != std::string_view::npos) {
+      auto has = [&](std::string_view needle) {
+        return std::search(raw.begin(), raw.end(), needle.begin(), needle.end(),
+                           [](char x, char y) { return (x | 0x20) == y; }) != raw.end();
+      };
+      w.link = has("http") || has("www.") || has(".com") || has("pic.twitter");
+    }
+    // Strip punctuation around the word (keep inner apostrophes, dots and commas of figures),
+    // lowercase it, and read a typographic apostrophe as the ASCII one ("that’s" is "that's").
+    auto keep = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             static_cast<unsigned char>(c) >= 0x80;
     };
-    while (a < b && trim(w.text[a])) ++a;
-    while (b > a && trim(w.text[b - 1])) --b;
-    w.text = w.text.substr(a, b - a);
-    // A typographic apostrophe reads as the ASCII one ("that’s" is "that's").
-    if (w.text.find("\xE2\x80\x99") != std::string::npos) {
-      std::string plain;
-      for (std::size_t q = 0; q < w.text.size(); ++q) {
-        if (w.text.compare(q, 3, "\xE2\x80\x99") == 0) {
-          plain.push_back('\'');
-          q += 2;
-        } else {
-          plain.push_back(w.text[q]);
-        }
+    std::size_t a = 0, b = raw.size();
+    while (a < b && !keep(raw[a])) ++a;
+    while (b > a && !keep(raw[b - 1])) --b;
+    w.text.reserve(b - a);
+    for (std::size_t q = a; q < b; ++q) {
+      const char ch = raw[q];
+      if (ch == '\xE2' && q + 2 < b && raw[q + 1] == '\x80' && raw[q + 2] == '\x99') {
+        w.text.push_back('\'');
+        q += 2;
+      } else {
+        w.text.push_back((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch);
       }
-      w.text = std::move(plain);
     }
     if (w.text.empty() && !w.handle && !w.link) continue;
     w.cls = classes_of(w.text);
@@ -305,6 +303,7 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
   bool statement = false, marker = false, greeting_post = false, lede = false, reaction = false;
   bool quote = false;
   std::vector<word_info> ws;
+  ws.reserve(64);
   std::size_t best_novel = key_event_decision::npos, first_good = key_event_decision::npos;
   double best_novel_mass = -1;
   const vsm::document_frequencies& df = c.sentence_df();
