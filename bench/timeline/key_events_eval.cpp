@@ -5,6 +5,7 @@
 //   key_events_eval --threshold 0.45 --gap-weight 0.5
 //   key_events_eval --shared ../shared --blogs 100 --per-blog
 //   key_events_eval --source guardian --half 0 --dump   # even-numbered blogs, post by post
+//   stream_gen --updates 100000 --output /tmp/s.jsonl && key_events_eval --stream /tmp/s.jsonl
 //
 // For every blog (<shared>/data/liveblog/valid/{guardian,bbc}/*.jsonl, not the .ref.txt files)
 // the posts are read with sitrep's own reader and fed one at a time through an engine with
@@ -125,7 +126,9 @@ int main(int argc, char** argv) {
   std::size_t max_blogs = 0;
   bool per_blog = false;
   bool dump = false;
-  int half = -1;  // 0 or 1: only the even- or odd-numbered blogs (a tuning / held-out split)
+  int half = -1;
+  std::string long_stream;  // --stream FILE: time on_add along one long stream instead  // 0 or 1:
+                            // only the even- or odd-numbered blogs (a tuning / held-out split)
   std::vector<std::string> sources = {"guardian", "bbc"};
   key_event_options o;
   std::map<std::string, std::function<void(const char*)>> set = {
@@ -155,6 +158,7 @@ int main(int argc, char** argv) {
       {"--blogs", [&](const char* v) { max_blogs = std::strtoul(v, nullptr, 10); }},
       {"--source", [&](const char* v) { sources = {v}; }},
       {"--half", [&](const char* v) { half = std::atoi(v); }},
+      {"--stream", [&](const char* v) { long_stream = v; }},
   };
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -199,6 +203,42 @@ int main(int argc, char** argv) {
       o.relative_length_weight, o.length_prior_posts, o.gap_weight, o.gap_pivot, o.novelty_weight,
       o.figures_weight, o.statement_weight, o.marker_weight, o.lede_weight, o.reaction_weight,
       o.event_weight, o.first_weight, o.repeat_weight, o.opener_weight, o.form_weight);
+
+  if (!long_stream.empty()) {
+    // One long stream (e.g. from stream_gen): on_add time per block of 10,000 updates, to show
+    // that the cost of an update does not grow with the stream.
+    sitrep::io::read_options ro;
+    ro.format = sitrep::io::input_format::jsonl;
+    sitrep::io::read_stats rs;
+    auto doc = sitrep::io::read_file(long_stream, ro, rs);
+    if (!doc) {
+      std::cerr << "key_events_eval: " << doc.error().message() << '\n';
+      return 1;
+    }
+    auto e = sitrep::stream::engine::create({});
+    auto k = sitrep::timeline::key_events::create(o);
+    if (!e || !k) return 1;
+    timed_observer timed(*k);
+    if (!e->attach(timed)) return 1;
+    constexpr std::size_t kBlock = 10000;
+    double last_ns = 0;
+    std::size_t keys = 0;
+    for (std::size_t i = 0; i < doc->updates.size(); ++i) {
+      if (auto r = e->add(std::move(doc->updates[i])); !r) {
+        std::cerr << "key_events_eval: " << r.error().message() << '\n';
+        return 1;
+      }
+      keys += k->decision(i).key;
+      if ((i + 1) % kBlock == 0 || i + 1 == doc->updates.size()) {
+        const std::size_t n = (i % kBlock) + 1;
+        std::printf(
+            "updates %7zu..%7zu: key_events::on_add %.1f us/update, key events so far %zu\n",
+            i + 1 - n, i, (timed.ns - last_ns) / 1e3 / double(n), keys);
+        last_ns = timed.ns;
+      }
+    }
+    return 0;
+  }
 
   for (const std::string& source : sources) {
     std::vector<std::string> files;
