@@ -18,5 +18,7 @@ void add_eval_command(CLI::App& app, context& ctx);
 void add_methods_command(CLI::App& app, context& ctx);
 void add_watch_command(CLI::App& app, context& ctx);
 void add_stories_command(CLI::App& app, context& ctx);
+void add_facts_command(CLI::App& app, context& ctx);
+void add_timeline_command(CLI::App& app, context& ctx);
 
 }  // namespace sitrep::cli

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   sitrep::cli::add_report_command(app, ctx);
   sitrep::cli::add_watch_command(app, ctx);
   sitrep::cli::add_stories_command(app, ctx);
+  sitrep::cli::add_facts_command(app, ctx);
+  sitrep::cli::add_timeline_command(app, ctx);
   sitrep::cli::add_summarize_command(app, ctx);
   sitrep::cli::add_methods_command(app, ctx);
   sitrep::cli::add_eval_command(app, ctx);

@@ -300,6 +300,50 @@ TEST_F(Cli, StoriesAreReportedOneOrEach) {
   EXPECT_EQ(run("stories --format markdown '" + file.string() + "'").exit_code, 2);
 }
 
+TEST_F(Cli, FactsListsEveryFigureInTheLabelsSchema) {
+  const auto file = write("f.txt",
+                          "Police said more than 40 people were hurt in the blast.\n"
+                          "The fire started on 12 March.\n"
+                          "Rescuers freed six hostages from the hotel, the army said.\n");
+  auto r = run("facts --format jsonl '" + file.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto items = lines(r.out);
+  ASSERT_EQ(items.size(), 2u) << r.out;  // the date is not a figure
+  auto first = nlohmann::json::parse(items[0]);
+  EXPECT_EQ(first["kind"], "figure");
+  EXPECT_EQ(first["update"], "f.txt:1");
+  EXPECT_EQ(first["surface"], "more than 40");
+  EXPECT_EQ(first["value"], 40);
+  EXPECT_EQ(first["qualifier"], "at_least");
+  EXPECT_EQ(first["category"], "injured");
+  EXPECT_EQ(first["source"], "Police");
+  auto second = nlohmann::json::parse(items[1]);
+  EXPECT_EQ(second["update"], "f.txt:3");
+  EXPECT_EQ(second["value"], 6);
+  auto text = run("facts '" + file.string() + "'");
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("f.txt:1\tmore than 40\tinjured"), std::string::npos) << text.out;
+  EXPECT_EQ(run("facts --format markdown '" + file.string() + "'").exit_code, 2);
+}
+
+TEST_F(Cli, TimelineGivesTheKeyEventsInTimeOrder) {
+  auto r = run("timeline --format jsonl " + example("harbour-fire.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto items = lines(r.out);
+  ASSERT_FALSE(items.empty());
+  std::string previous;
+  for (const auto& line : items) {
+    auto j = nlohmann::json::parse(line);
+    for (const char* key : {"id", "time", "text", "score", "sources"}) EXPECT_TRUE(j.contains(key)) << key;
+    EXPECT_GE(j["time"].get<std::string>(), previous);
+    previous = j["time"].get<std::string>();
+    EXPECT_FALSE(j["text"].get<std::string>().empty());
+  }
+  auto text = run("timeline " + example("harbour-fire.jsonl"));
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_EQ(text.out.rfind("TIMELINE (", 0), 0u) << text.out;
+}
+
 TEST_F(Cli, MethodsListsEveryMethod) {
   auto r = run("methods");
   ASSERT_EQ(r.exit_code, 0);
