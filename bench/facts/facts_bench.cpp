@@ -28,6 +28,7 @@
 #include "sitrep/io/record_decoder.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "stream_source.hpp"
+#include "bench_clock.hpp"
 
 #ifndef SITREP_SHARED_DIR
 #define SITREP_SHARED_DIR "../shared"
@@ -35,11 +36,7 @@
 
 namespace {
 
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using sitrep::bench::thread_cpu_seconds;
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());

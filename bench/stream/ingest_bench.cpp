@@ -39,12 +39,15 @@
 #include "sitrep/stream/engine.hpp"
 #include "sitrep/vsm/collection.hpp"
 #include "stream_source.hpp"
+#include "bench_clock.hpp"
 
 #ifndef SITREP_SHARED_DIR
 #define SITREP_SHARED_DIR "../shared"
 #endif
 
 namespace {
+
+using sitrep::bench::thread_cpu_seconds;
 
 constexpr std::size_t kChunkLines = 4096;
 
@@ -61,12 +64,6 @@ struct run_result {
 };
 
 enum class mode { decode, add, engine };
-
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 double peak_rss_bytes() {
   rusage ru{};

@@ -42,6 +42,7 @@
 #include "sitrep/io/reader.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "sitrep/stream/stories.hpp"
+#include "bench_clock.hpp"
 
 #ifndef SITREP_SHARED_DIR
 #define SITREP_SHARED_DIR "../shared"
@@ -49,30 +50,12 @@
 
 namespace {
 
+using sitrep::bench::thread_cpu_seconds;
+using sitrep::bench::timed_observer;
+
 using clock_type = std::chrono::steady_clock;
 
-// CPU seconds of this thread: on a shared machine, wall time includes waiting for a core.
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // Times the tracker's own work inside the engine's add.
-class timed_observer final : public sitrep::stream::observer {
- public:
-  explicit timed_observer(sitrep::stream::stories& s) : s_(s) {}
-  void on_add(const sitrep::stream::engine& e, const sitrep::stream::sentence_range& r) override {
-    const double t0 = thread_cpu_seconds();
-    s_.on_add(e, r);
-    seconds += thread_cpu_seconds() - t0;  // CPU time
-  }
-  double seconds = 0;
-
- private:
-  sitrep::stream::stories& s_;
-};
-
 std::map<std::string, std::function<void(sitrep::stream::story_options&, double)>> setters() {
   using o = sitrep::stream::story_options;
   std::map<std::string, std::function<void(o&, double)>> m;
