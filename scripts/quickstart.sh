@@ -9,14 +9,14 @@
 #                      BUILD_DIR-fuzz, each run FUZZ_SECONDS on a copy of its seed corpus
 #                      (fuzz/corpus/<name>) as a regression check, any crash failing it.
 # Environment: BUILD_DIR (default ./build), JOBS (default: number of cores), FUZZ_SECONDS
-# (default 30).
+# (default 20).
 set -euo pipefail
 
 mode="${1:-demo}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
 jobs="${JOBS:-$(nproc)}"
-fuzz_seconds="${FUZZ_SECONDS:-30}"
+fuzz_seconds="${FUZZ_SECONDS:-20}"
 
 case "$mode" in
   demo | test) ;;
