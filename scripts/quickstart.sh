@@ -3,10 +3,10 @@
 #   demo  run `sitrep report` on the bundled example stream (the default), or
 #   test  what CI runs (.ci/run), one stage after the other, stopping at the first failure:
 #         1. release   Release build in BUILD_DIR, every test through CTest;
-#         2. sanitize  the same suite built with -DSITREP_SANITIZE=ON (ASan + UBSan, g++) in
-#                      BUILD_DIR-sanitize, any sanitizer report failing it;
-#         3. fuzz      the libFuzzer harnesses built with clang (-DSITREP_FUZZ=ON) in
-#                      BUILD_DIR-fuzz, each run FUZZ_SECONDS on a copy of its seed corpus
+#         2. sanitize  the same suite built with clang, ASan + UBSan (-DSITREP_FUZZ=ON, which
+#                      also builds the libFuzzer harnesses) in BUILD_DIR-sanitize, any
+#                      sanitizer report failing it;
+#         3. fuzz      those harnesses, each run FUZZ_SECONDS on a copy of its seed corpus
 #                      (fuzz/corpus/<name>) as a regression check, any crash failing it.
 # Environment: BUILD_DIR (default ./build), JOBS (default: number of cores), FUZZ_SECONDS
 # (default 20).
@@ -70,28 +70,27 @@ cmake --build "$build" -j "$jobs"
 ctest --test-dir "$build" --output-on-failure -j "$jobs"
 stage_done release
 
-# 2. The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, assertions on.
-# -O1 -g1 (line tables: reports name file and line) rather than RelWithDebInfo's -O2 -g: it
-# halves the compile time of the instrumented build (30 s -> 14 s for a test file with g++ 12).
+# 2. The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, assertions on, built
+# with clang in one instrumented tree that also holds the libFuzzer harnesses of stage 3: one
+# instrumented build instead of two (g++ for the suite, clang for the harnesses). -O1 -g1 (line tables: reports name file and line) rather
+# than RelWithDebInfo's -O2 -g halves the compile time of the instrumented build.
 export ASAN_OPTIONS=halt_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-banner "2/3 sanitize (ASan + UBSan build and tests in $build-sanitize)"
-cmake -S "$root" -B "$build-sanitize" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DSITREP_SANITIZE=ON -DSITREP_BENCHMARKS=OFF >/dev/null
+banner "2/3 sanitize (clang, ASan + UBSan build and tests in $build-sanitize)"
+cmake -S "$root" -B "$build-sanitize" -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+  -DSITREP_FUZZ=ON -DSITREP_BENCHMARKS=OFF >/dev/null
 cmake --build "$build-sanitize" -j "$jobs"
 ctest --test-dir "$build-sanitize" --output-on-failure -j "$jobs"
 stage_done sanitize
 
-# 3. The libFuzzer harnesses (fuzz/README.md), each on a copy of its seed corpus so the
-# repository stays clean; crash reproducers are kept in $build-fuzz/artifacts/.
-banner "3/3 fuzz (clang build in $build-fuzz, ${fuzz_seconds} s a harness)"
-cmake -S "$root" -B "$build-fuzz" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
-  -DSITREP_FUZZ=ON -DSITREP_DEVELOPER=OFF >/dev/null
-cmake --build "$build-fuzz" -j "$jobs" --target sitrep_fuzzers
+# 3. The libFuzzer harnesses (fuzz/README.md) built in stage 2, each on a copy of its seed
+# corpus so the repository stays clean; crash reproducers are kept in $build-sanitize/artifacts/.
+banner "3/3 fuzz (harnesses of $build-sanitize, ${fuzz_seconds} s a harness)"
+fuzz_dir="$build-sanitize"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-mkdir -p "$build-fuzz/artifacts"
+mkdir -p "$fuzz_dir/artifacts"
 run_fuzzer() {
   local name="$1" dict=()
   case "$name" in
@@ -99,8 +98,8 @@ run_fuzzer() {
     rouge_options) dict=(-dict="$root/fuzz/rouge.dict") ;;
   esac
   cp -r "$root/fuzz/corpus/$name" "$scratch/$name"
-  if "$build-fuzz/fuzz/${name}_fuzz" "$scratch/$name" "${dict[@]}" -max_total_time="$fuzz_seconds" \
-    -timeout=25 -print_final_stats=1 -artifact_prefix="$build-fuzz/artifacts/$name-" \
+  if "$fuzz_dir/fuzz/${name}_fuzz" "$scratch/$name" "${dict[@]}" -max_total_time="$fuzz_seconds" \
+    -timeout=25 -print_final_stats=1 -artifact_prefix="$fuzz_dir/artifacts/$name-" \
     >"$scratch/$name.log" 2>&1; then
     echo "fuzz: $name ok ($(grep -m1 'stat::number_of_executed_units' "$scratch/$name.log" |
       awk '{print $2}') runs)"
@@ -113,7 +112,7 @@ run_fuzzer() {
 pids=() failed=0
 for source in "$root"/fuzz/*_fuzz.cpp; do
   name="$(basename "$source" _fuzz.cpp)"
-  if [[ ! -x "$build-fuzz/fuzz/${name}_fuzz" ]]; then
+  if [[ ! -x "$fuzz_dir/fuzz/${name}_fuzz" ]]; then
     echo "fuzz: $name not built (see fuzz/CMakeLists.txt), skipped"
     continue
   fi
@@ -126,7 +125,7 @@ for source in "$root"/fuzz/*_fuzz.cpp; do
 done
 for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
 if ((failed)); then
-  echo "fuzz: a harness crashed; reproducers are in $build-fuzz/artifacts/" >&2
+  echo "fuzz: a harness crashed; reproducers are in $fuzz_dir/artifacts/" >&2
   exit 1
 fi
 stage_done fuzz

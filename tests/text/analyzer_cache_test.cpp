@@ -93,7 +93,7 @@ std::vector<std::string> unicode_texts() {
       "Café", "CAFÉ", "cafe\xCC\x81", "naïve", "NAÏVE", "façade", "coöperate", "œuvre", "Ærø",
       "İstanbul", "ISTANBUL", "ıslak", "DİYARBAKIR", "Iğdır", "kız", "KIZ",
       "Straße", "STRASSE", "straße", "Fußball", "ẞ", "Größe", "GRÖSSE",
-      "\xEF\xAC\x81nance", "\xEF\xAC\x82oor", "e\xEF\xAC\x80" "ect", "Ａｐｐｌｅ", "ＡＢＣ", "１２３", "ｔｅｓｔ",
+      "\xEF\xAC\x81nance", "\xEF\xAC\x82oor", "e\xEF\xAC\x80\x65\x63t", "Ａｐｐｌｅ", "ＡＢＣ", "１２３", "ｔｅｓｔ",
       "Ǆemal", "ǅ", "Ωμέγα", "ΣΊΣΥΦΟΣ", "ὈΔΥΣΣΕΎΣ", "Ⅻ", "x²", "½", "ℌello", "㎏", "№5",
       "Москва", "МОСКВЫ", "東京", "हिन्दी", "ไทย", "العربية", "don’t", "it\xCA\xBCs", "co\xC2\xADoperate",
       "zero\xE2\x80\x8Dwidth", "well\xE2\x80\x90known", "non\xE2\x80\x91stop", "U.S.", "3,000", "3.5%",
