@@ -15,6 +15,12 @@
 // A report is a value: it copies what it shows out of the collection (sentences with their
 // provenance, counts, the time span), so it outlives the engine and writers need nothing else.
 // Writers (writer.hpp) turn it into text, Markdown or JSON; the JSON carries every field.
+//
+// Stories. When a stream::stories tracker followed the stream, a report is about one story:
+// build it from that story's own engine (stream::substream of its updates), set `story`, and
+// list every story with `list_stories(tracker, engine.collection())`; writers then name the
+// story in the title and the others in "Other stories in this stream". `story_reports` holds a
+// report per story (`sitrep report --all-stories`). A report without stories reads as before.
 #pragma once
 
 #include <cstddef>
