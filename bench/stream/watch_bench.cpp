@@ -44,6 +44,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "sitrep/io/record_decoder.hpp"
 #include "sitrep/rank/summarizer.hpp"
 #include "sitrep/report/report.hpp"
@@ -231,10 +233,13 @@ struct watcher {
     std::size_t begin = 0;
     for (auto nl = buffer.find('\n'); nl != std::string::npos; nl = buffer.find('\n', begin)) {
       const std::string_view report(buffer.data() + begin, nl - begin);
-      // The top-level "updates" is the last one (keys are sorted; sources have their own).
-      const auto at = report.rfind("\"updates\":");
-      if (at != std::string_view::npos)
-        seen = std::max<std::size_t>(seen, std::strtoull(report.data() + at + 10, nullptr, 10));
+      // The report's own "updates" are its story's; the stream's are those of every story.
+      const auto j = nlohmann::json::parse(report, nullptr, false);
+      if (j.is_object() && j.contains("stories")) {
+        std::size_t stream_updates = 0;
+        for (const auto& story : j["stories"]) stream_updates += story["updates"].get<std::size_t>();
+        seen = std::max(seen, stream_updates);
+      }
       begin = nl + 1;
     }
     buffer.erase(0, begin);
