@@ -20,7 +20,7 @@ struct facts_args {
 };
 
 std::string_view span_of(const std::string& text, const text::byte_span& s) {
-  return std::string_view(text).substr(s.begin, s.end - s.begin);
+  return std::string_view(text).substr(s.begin, s.size());
 }
 
 int run(const facts_args& a) {
@@ -54,10 +54,10 @@ int run(const facts_args& a) {
         if (f.high) j["high"] = *f.high;
         fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       } else {
-        fmt::print("{}\t{}\t{}\t{}\t{}{}{}\n", report::printable(up.id),
+        fmt::print("{}\t{}\t{}\t{}\t{}{}\n", report::printable(up.id),
                    report::printable(surface), facts::to_string(f.category),
                    report::printable(counted), source.empty() ? "" : "per " + report::printable(source),
-                   f.hedged ? "\thedged" : "", "");
+                   f.hedged ? "\thedged" : "");
       }
     }
   }
