@@ -13,13 +13,13 @@
 // CPU time of the tracker alone (its on_add), in ms; then the mean over the live-blog streams. "merged F1" scores the merged
 // view (canonical ids), which revises earlier labels: a second figure, not the online one.
 //
-// Last measured (default story_options, commit 554c488, a shared 2-core machine under load
-// average 5-6, so times are inflated), B-cubed F1 / ARI / stories found (gold):
-//   duc2004-mixed   0.755 / 0.657 / 118 (50)      target 0.95, baseline 0.80
-//   liveblog mean   0.539 / 0.326 /  59 (8)       target 0.80, baseline ~0.47
-//                   (per stream 0.641 0.578 0.505 0.526 0.574 0.664 0.425 0.461 0.445 0.567)
-//   uci stream      0.760 / 0.750 / 341 (87)      target 0.85, baseline 0.71
-//   tracker CPU time on the UCI stream 83 ms (engine and tracker 147 ms CPU, 304 ms wall).
+// Last measured (default story_options: round values, foreign names on; a shared 2-core
+// machine under load, so times are inflated), B-cubed F1 / ARI / stories found (gold):
+//   duc2004-mixed   0.746 / 0.566 /  92 (50)      target 0.95, baseline 0.80
+//   liveblog mean   0.547 / 0.340 /  55 (8)       target 0.80, baseline ~0.47
+//                   (per stream 0.637 0.577 0.542 0.555 0.503 0.686 0.443 0.507 0.446 0.572)
+//   uci stream      0.742 / 0.695 / 332 (87)      target 0.85, baseline 0.71
+//   tracker CPU time on the UCI stream 87 ms (engine and tracker 152 ms CPU).
 // The targets are not met. The merged view ("mrg F1") equals the online one: merges are rare.
 //
 // Any story_options field may be set: --<field> <value> (e.g. --half_life_seconds 3600).
@@ -93,6 +93,8 @@ std::map<std::string, std::function<void(sitrep::stream::story_options&, double)
   SITREP_COUNT(candidates)
   SITREP_REAL(solo_seconds)
   SITREP_COUNT(solo_min_updates)
+  SITREP_COUNT(foreign_names)
+  SITREP_REAL(foreign_factor)
 #undef SITREP_REAL
 #undef SITREP_COUNT
   return m;

@@ -21,6 +21,9 @@ status validate(const story_options& o) {
         "story options: thresholds, times and bonuses must be >= 0, continuity_weight and "
         "name_expect in [0, 1]");
   }
+  if (!(o.foreign_factor >= 0 && o.foreign_factor <= 1)) {
+    return invalid_argument("story options: foreign_factor must be in [0, 1]");
+  }
   if (!(o.decay_floor >= 0 && o.decay_floor <= 1) ||
       !(o.centroid_decay >= 0 && o.centroid_decay < 1)) {
     return invalid_argument("story options: decay_floor must be in [0, 1], centroid_decay in [0, 1)");
@@ -77,6 +80,7 @@ struct stories::state {
     std::vector<std::vector<entry>> members;      // ring of recent members, each sorted by term
     std::size_t next_member = 0;
     std::vector<std::uint64_t> names;             // sorted, capped
+    std::vector<std::uint64_t> established;       // capitalized names of 2+ members, sorted
     std::vector<std::uint32_t> sources;           // sorted source ids
     std::uint32_t last_source = 0;
     float label_score = 0;
@@ -122,6 +126,7 @@ struct stories::state {
   std::vector<vsm::term_id> touched;
   std::vector<entry> vec;           // the update, sorted by term
   std::vector<std::uint64_t> names;
+  std::vector<std::uint64_t> caps;  // the update's capitalized names (no numbers), sorted
   std::vector<double> cand_score;   // story -> probe weight this update
   std::vector<std::uint32_t> cand_stamp;
   std::vector<std::uint32_t> cands;
@@ -300,6 +305,8 @@ void stories::state::add(const vsm::collection& c, std::size_t u) {
                                                       : c.sentence_count();
   touched.clear();
   names.clear();
+  caps.clear();
+  std::size_t words = 0, capitalized = 0;  // words of 3+ letters not opening a sentence
   for (std::size_t s = first; s < last; ++s) {
     const auto& rec = c.sentence(s);
     const double lead = rec.position == 0 ? opts.lead_weight : 1.0;
@@ -324,13 +331,24 @@ void stories::state::add(const vsm::collection& c, std::size_t u) {
       }
       const std::string_view w = text.substr(i, j - i);
       const bool capital = w[0] >= 'A' && w[0] <= 'Z';
-      if (digit || (capital && !opening && w.size() >= 3)) names.push_back(hash_word(w));
+      if (!digit && !opening && w.size() >= 3) {
+        ++words;
+        capitalized += capital;
+      }
+      if (digit || (capital && !opening && w.size() >= 3)) {
+        names.push_back(hash_word(w));
+        if (!digit) caps.push_back(names.back());
+      }
       opening = false;
       i = j;
     }
   }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
+  // In title case (headlines) capitals do not mark names: no update is foreign by them.
+  if (2 * capitalized > words) caps.clear();
+  std::sort(caps.begin(), caps.end());
+  caps.erase(std::unique(caps.begin(), caps.end()), caps.end());
   vec.clear();
   double unorm = 0;
   for (vsm::term_id t : touched) {
@@ -408,13 +426,25 @@ void stories::state::add(const vsm::collection& c, std::size_t u) {
       score += opts.name_bonus * (static_cast<double>(shared) / static_cast<double>(names.size()) -
                                   opts.name_expect);
     }
+    // Foreign: the update names several people, places or organizations and none of those the
+    // story keeps naming. It may share topic words with one member (a bridge post mentioning
+    // the other event), but it is about something else: its similarity counts less and it gets
+    // no lowered bar and no floor.
+    bool foreign = false;
+    if (opts.foreign_names > 0 && caps.size() >= opts.foreign_names &&
+        st.established.size() >= opts.foreign_names) {
+      foreign = std::none_of(caps.begin(), caps.end(), [&](std::uint64_t h) {
+        return std::binary_search(st.established.begin(), st.established.end(), h);
+      });
+      if (foreign) score *= opts.foreign_factor;
+    }
     if (opts.source_bonus > 0 && !up.source.empty() && st.last_source == source) {
       score += opts.source_bonus;
     }
     // Recently active: among the last `recent_window` stories to receive an update, and not
     // idle for more than recent_seconds.
     bool is_recent = false;
-    if (gap <= opts.recent_seconds) {
+    if (gap <= opts.recent_seconds && !foreign) {
       for (std::size_t r = 0; r < std::min(opts.recent_window, recent.size()); ++r) {
         is_recent |= recent[recent.size() - 1 - r] == id;
       }
@@ -432,7 +462,7 @@ void stories::state::add(const vsm::collection& c, std::size_t u) {
     // A story that has held the floor (every update for solo_seconds, at least
     // solo_min_updates of them) takes the next update unless another story matches it better:
     // in a live feed of one event, a development may share no word with what came before.
-    const bool floor = id == run_story && run_length >= opts.solo_min_updates &&
+    const bool floor = !foreign && id == run_story && run_length >= opts.solo_min_updates &&
                        static_cast<double>(now - run_start) >= opts.solo_seconds;
     if (floor) need = -std::numeric_limits<double>::infinity();
     top_score = std::max(top_score, score);
@@ -517,7 +547,15 @@ void stories::state::join(std::uint32_t id, const vsm::collection& c, std::size_
     st.members[st.next_member] = std::move(m);
     st.next_member = (st.next_member + 1) % opts.recent_members;
   }
-  // Names.
+  // Names; a capitalized name the story had already seen is now established.
+  for (std::uint64_t h : caps) {
+    if (std::binary_search(st.names.begin(), st.names.end(), h)) {
+      auto at = std::lower_bound(st.established.begin(), st.established.end(), h);
+      if ((at == st.established.end() || *at != h) && st.established.size() < opts.centroid_terms) {
+        st.established.insert(at, h);
+      }
+    }
+  }
   std::vector<std::uint64_t> all;
   all.reserve(st.names.size() + names.size());
   std::set_union(st.names.begin(), st.names.end(), names.begin(), names.end(),
@@ -637,6 +675,10 @@ void stories::state::merge(std::uint32_t keep, std::uint32_t gone) {
   std::set_union(k.names.begin(), k.names.end(), g.names.begin(), g.names.end(),
                  std::back_inserter(all));
   k.names.swap(all);
+  all.clear();
+  std::set_union(k.established.begin(), k.established.end(), g.established.begin(),
+                 g.established.end(), std::back_inserter(all));
+  k.established.swap(all);
   std::vector<std::uint32_t> src;
   std::set_union(k.sources.begin(), k.sources.end(), g.sources.begin(), g.sources.end(),
                  std::back_inserter(src));

@@ -214,11 +214,8 @@ TEST_F(Cli, ReportSinceUpdateTenOfTheSeedRepeatsNothingOfTheFirstTen) {
 }
 
 // Issue 10's must-show: the seed's Paris death toll (update 18) is another story, named by the
-// report; updates 1-17 and 19-20 are the Bamako siege. Disabled: the tracker keeps update 18 in
-// the Bamako story (update 17 brought "Paris", "week" and "attacks" into it, and 18 scores
-// above follow-ups such as 13 and 15 that truly belong), see stream/stories.hpp. The report's
-// handling of several stories is checked by StoriesAreReportedOneOrEach.
-TEST_F(Cli, DISABLED_TheSeedsParisDeathTollIsAnotherStory) {
+// report; updates 1-17 and 19-20 are the Bamako siege.
+TEST_F(Cli, TheSeedsParisDeathTollIsAnotherStory) {
   const std::string seed = SITREP_SHARED_DIR "/examples/bamako-liveblog.txt";
   if (!fs::exists(seed)) GTEST_SKIP() << "no " << seed << " (../shared absent)";
   auto r = run("stories --format jsonl '" + seed + "'");
