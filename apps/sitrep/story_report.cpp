@@ -90,11 +90,15 @@ std::optional<report::situation_report> build_story_report(const stream::engine&
     report::situation_report r = parts.front();
     r.stories = std::move(entries);
     r.story_reports = std::move(parts);
+    report::count_stories(r, t);
     return r;
   }
   const std::uint32_t id = req.story ? t.canonical(*req.story) : entries.empty() ? 0 : entries[0].id;
   auto r = one_story(e, t, id, only, p, req, exit_code);
-  if (r) r->stories = std::move(entries);
+  if (r) {
+    r->stories = std::move(entries);
+    report::count_stories(*r, t);
+  }
   return r;
 }
 
@@ -108,7 +112,10 @@ std::optional<report::situation_report> main_story::refresh(const stream::engine
                                                             const prepared& p,
                                                             std::size_t window,
                                                             int& exit_code) {
-  std::vector<report::story_entry> entries = report::list_stories(t_, e.collection());
+  // The largest stories only: a refresh's cost must not grow with the number of stories (a
+  // wire feed holds thousands); the totals are carried by count_stories.
+  std::vector<report::story_entry> entries =
+      report::list_stories(t_, e.collection(), kRefreshStories);
   report_request req;
   req.window = window;
   if (entries.size() <= 1) {
@@ -116,6 +123,7 @@ std::optional<report::situation_report> main_story::refresh(const stream::engine
     report::situation_report r = report_of(stream::view(e), p, req, std::nullopt);
     if (!entries.empty()) r.story = entries[0].id;
     r.stories = std::move(entries);
+    report::count_stories(r, t_);
     return r;
   }
   const std::uint32_t main = entries[0].id;
@@ -135,6 +143,7 @@ std::optional<report::situation_report> main_story::refresh(const stream::engine
   report::situation_report r = report_of(stream::view(*copy_), p, req, std::nullopt);
   r.story = main;
   r.stories = std::move(entries);
+  report::count_stories(r, t_);
   return r;
 }
 

@@ -52,8 +52,11 @@ class main_story final : public stream::observer {
  public:
   explicit main_story(const stream::stories& t) : t_(t) {}
   void on_add(const stream::engine& e, const stream::sentence_range& added) override;
+  /// Stories a refresh lists: the main one and the ten largest others (the report's text
+  /// names ten); the stream's totals are in the report's stream_updates / stream_stories.
+  static constexpr std::size_t kRefreshStories = 11;
   /// The report of a refresh: the main story's newest `window` updates summarized, its counts,
-  /// every story listed. A change of main story (or a merge into it) copies it afresh.
+  /// the largest stories listed. A change of main story (or a merge into it) copies it afresh.
   std::optional<report::situation_report> refresh(const stream::engine& e, const prepared& p,
                                                   std::size_t window, int& exit_code);
 

@@ -233,12 +233,10 @@ struct watcher {
     std::size_t begin = 0;
     for (auto nl = buffer.find('\n'); nl != std::string::npos; nl = buffer.find('\n', begin)) {
       const std::string_view report(buffer.data() + begin, nl - begin);
-      // The report's own "updates" are its story's; the stream's are those of every story.
+      // The report's own "updates" are its story's; the stream's are in "stream".
       const auto j = nlohmann::json::parse(report, nullptr, false);
-      if (j.is_object() && j.contains("stories")) {
-        std::size_t stream_updates = 0;
-        for (const auto& story : j["stories"]) stream_updates += story["updates"].get<std::size_t>();
-        seen = std::max(seen, stream_updates);
+      if (j.is_object() && j.contains("stream")) {
+        seen = std::max(seen, j["stream"]["updates"].get<std::size_t>());
       }
       begin = nl + 1;
     }

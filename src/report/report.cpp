@@ -146,9 +146,10 @@ situation_report build_report(const stream::view& v, const rank::summary& headli
   return r;
 }
 
-std::vector<story_entry> list_stories(const stream::stories& t, const vsm::collection& c) {
+std::vector<story_entry> list_stories(const stream::stories& t, const vsm::collection& c,
+                                      std::size_t limit) {
   std::vector<story_entry> out;
-  for (std::uint32_t id : t.largest(t.size())) {
+  for (std::uint32_t id : t.largest(std::min(limit, t.size()))) {
     const stream::story_info& m = t.merged(id);
     story_entry e;
     e.id = id;
@@ -166,6 +167,11 @@ std::vector<story_entry> list_stories(const stream::stories& t, const vsm::colle
     out.push_back(std::move(e));
   }
   return out;
+}
+
+void count_stories(situation_report& r, const stream::stories& t) {
+  r.stream_updates = t.assigned();
+  r.stream_stories = t.size() - t.merges();
 }
 
 }  // namespace sitrep::report

@@ -130,6 +130,9 @@ nlohmann::json report_json(const situation_report& r) {
   j["notes"] = r.notes;
   j["until"] = opt_string(r.until);
   j["since"] = since_json(r);
+  if (r.stream_stories > 0) {
+    j["stream"] = {{"updates", r.stream_updates}, {"stories", r.stream_stories}};
+  }
   j["stories"] = nlohmann::json::array();
   for (const auto& s : r.stories) {
     j["stories"].push_back({{"id", s.id},
@@ -158,6 +161,7 @@ std::string story_title(const situation_report& r) {
   }
   if (!r.story) return "Story";
   const std::string label = e ? e->label : std::string();
+  if (r.stream_updates > 0) total = r.stream_updates;
   const std::string count = r.stories.size() > 1
                                 ? fmt::format("{} of {} updates", r.updates, total)
                                 : fmt::format("{} {}", r.updates, r.updates == 1 ? "update" : "updates");
@@ -184,6 +188,8 @@ std::vector<std::string> other_story_lines(const situation_report& r, std::size_
     lines.push_back(fmt::format("story {}: {} ({} {}{})", s.id, s.label, s.updates,
                                 s.updates == 1 ? "update" : "updates", when));
   }
+  // Stories the report did not list (a live refresh lists only the largest).
+  if (r.stream_stories > r.stories.size()) more += r.stream_stories - r.stories.size();
   return lines;
 }
 
@@ -191,7 +197,10 @@ std::vector<std::string> other_story_lines(const situation_report& r, std::size_
 std::string text_body(const situation_report& r, bool others) {
   std::string out = "\nWhat happened\n" + text_bullets(r.headline);
   if (r.since) {
-    out += "\n" + printable(since_title(*r.since)) + "\n";
+    // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "\n" + std::string&&.
+    out += '\n';
+    out += printable(since_title(*r.since));
+    out += '\n';
     out += r.since->headline.empty() ? "  (nothing new)\n" : text_bullets(r.since->headline);
   }
   std::size_t more = 0;

@@ -165,14 +165,21 @@ json report_of(const std::optional<std::string>& line) {
   return j.is_discarded() ? json() : j;
 }
 
-// Updates of the whole stream the report stood on: those of every story (a report's own
-// "updates" are its story's).
+// Updates of the whole stream the report stood on (a report's own "updates" are its story's).
+// A refresh lists only the largest stories; the stream's totals are its "stream" object, which
+// must agree with the stories listed.
 std::size_t updates_of(const std::optional<std::string>& line) {
   const json j = report_of(line);
-  if (!j.is_object() || !j.contains("stories")) return 0;
-  std::size_t n = 0;
-  for (const auto& s : j["stories"]) n += s["updates"].get<std::size_t>();
-  return n;
+  if (!j.is_object() || !j.contains("stream")) return 0;
+  std::size_t listed = 0;
+  for (const auto& s : j["stories"]) listed += s["updates"].get<std::size_t>();
+  const auto total = j["stream"]["updates"].get<std::size_t>();
+  EXPECT_LE(listed, total);
+  EXPECT_LE(j["stories"].size(), j["stream"]["stories"].get<std::size_t>());
+  if (j["stories"].size() == j["stream"]["stories"].get<std::size_t>()) {
+    EXPECT_EQ(listed, total);
+  }
+  return total;
 }
 
 // Whether any headline sentence of the report holds `word`.

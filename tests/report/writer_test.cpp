@@ -229,5 +229,32 @@ TEST(WriteReport, JsonLinesIsTheSameObjectOnOneLine) {
   EXPECT_EQ(*parse_output_format("jsonl"), output_format::json_lines);
 }
 
+// A live refresh lists only the largest stories: the stream's totals carry the rest.
+TEST(WriteReport, StoriesNotListedAreCountedFromTheStreamTotals) {
+  situation_report r = sample();
+  r.story = 0;
+  story_entry a;
+  a.id = 0;
+  a.label = "Fire at the depot";
+  a.updates = 3;
+  story_entry b;
+  b.id = 4;
+  b.label = "Council vote";
+  b.updates = 2;
+  r.stories = {a, b};
+  r.stream_updates = 9;
+  r.stream_stories = 5;
+  const std::string text = write_report(r, output_format::text);
+  EXPECT_NE(text.find("Story 0: Fire at the depot (3 of 9 updates)"), std::string::npos) << text;
+  EXPECT_NE(text.find("story 4: Council vote (2 updates)"), std::string::npos) << text;
+  EXPECT_NE(text.find("and 3 more"), std::string::npos) << text;
+  const auto j = nlohmann::json::parse(write_report(r, output_format::json));
+  EXPECT_EQ(j["stream"]["updates"], 9);
+  EXPECT_EQ(j["stream"]["stories"], 5);
+  EXPECT_EQ(j["stories"].size(), 2u);
+  // Without tracking there is no "stream" object.
+  EXPECT_FALSE(nlohmann::json::parse(write_report(sample(), output_format::json)).contains("stream"));
+}
+
 }  // namespace
 }  // namespace sitrep::report

@@ -108,6 +108,11 @@ struct situation_report {
   /// summary and sources are that story's), and every story of the stream, most updates first.
   std::optional<std::uint32_t> story;
   std::vector<story_entry> stories;
+  /// The whole stream's updates and stories when its stories were tracked (0: not tracked).
+  /// `stories` may list only the largest (a live refresh lists a few), so these carry the
+  /// totals; writers say "and N more" for the stories not listed.
+  std::size_t stream_updates = 0;
+  std::size_t stream_stories = 0;
   /// A report per story, in the order of `stories`, when every story was asked for
   /// (`sitrep report --all-stories`); each has `story` set and its own entry as `stories`.
   std::vector<situation_report> story_reports;
@@ -124,8 +129,12 @@ situation_report build_report(const stream::view& v, const rank::summary& headli
 situation_report build_report(const vsm::collection& c, const rank::summary& headline);
 
 /// The stories `t` tracked over `c` (the collection it was fed), merged stories as one under
-/// the oldest id, most updates first (ties: the older story first).
-std::vector<story_entry> list_stories(const stream::stories& t, const vsm::collection& c);
+/// the oldest id, most updates first (ties: the older story first), at most `limit` of them
+/// (a partial sort: listing the few largest of many stories costs little).
+std::vector<story_entry> list_stories(const stream::stories& t, const vsm::collection& c,
+                                      std::size_t limit = static_cast<std::size_t>(-1));
+/// Sets `r.stream_updates` and `r.stream_stories` from the tracker.
+void count_stories(situation_report& r, const stream::stories& t);
 
 /// Adds the "new since" section: `after` (the updates after the moment `since`, as given)
 /// summarized by `s`.
