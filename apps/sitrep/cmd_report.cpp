@@ -8,6 +8,7 @@
 #include "common.hpp"
 #include "sitrep/io/time.hpp"
 #include "sitrep/report/report.hpp"
+#include "sitrep/timeline/key_events.hpp"
 #include "story_report.hpp"
 
 namespace sitrep::cli {
@@ -20,6 +21,7 @@ struct report_args {
   std::optional<std::string> until;
   std::optional<std::uint32_t> story;
   bool all_stories = false;
+  std::size_t timeline = 8;
 };
 
 // The stream position a moment names: just after the update with that id, or, for an
@@ -44,13 +46,20 @@ int run(const report_args& a) {
     print_error(tracker.error().message());
     return 1;
   }
-  auto e = read_stream(a.in, code, {&*tracker});
+  auto keys = timeline::key_events::create({});
+  if (!keys) {
+    print_error(keys.error().message());
+    return 1;
+  }
+  auto e = read_stream(a.in, code, {&*tracker, &*keys});
   if (!e) return code;
   const vsm::collection& c = e->collection();
   if (c.sentence_count() == 0) print_error("warning: the input holds no updates");
   report_request req;
   req.story = a.story;
   req.all_stories = a.all_stories;
+  req.keys = &*keys;
+  req.timeline_shown = a.timeline;
   if (a.until) {
     req.until = resolve_moment(c, "--until", *a.until, code);
     if (!req.until) return code;
@@ -91,6 +100,11 @@ void add_report_command(CLI::App& app, context& ctx) {
   auto* all = cmd->add_flag("--all-stories", args->all_stories,
                             "a section per story, most updates first");
   all->excludes(cmd->get_option("--story"));
+  cmd->add_option("--timeline", args->timeline,
+                  "key events the Timeline section shows, the last ones (0: none); JSON carries "
+                  "every one")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
   cmd->callback([args, &ctx] { ctx.exit_code = run(*args); });
 }
 

@@ -28,6 +28,7 @@
 #include "sitrep/report/report.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "sitrep/stream/stories.hpp"
+#include "sitrep/timeline/key_events.hpp"
 #include "story_report.hpp"
 
 namespace sitrep::cli {
@@ -63,11 +64,12 @@ struct rendered {
 // time span are of the whole story, kept by its engine); without, it is built exactly as
 // `sitrep report` builds it. Every use of the summarize and report APIs is here.
 std::optional<rendered> render(const stream::engine& e, const stream::stories& t,
-                               main_story& follow, const prepared& p,
-                               std::optional<std::size_t> window) {
+                               const timeline::key_events& keys, main_story& follow,
+                               const prepared& p, std::optional<std::size_t> window) {
   int code = 0;
-  auto r = window ? follow.refresh(e, p, *window, code)
-                  : build_story_report(e, t, p, report_request{}, code);
+  report_request req;
+  req.keys = &keys;
+  auto r = window ? follow.refresh(e, p, *window, code) : build_story_report(e, t, p, req, code);
   if (!r) return std::nullopt;
   return rendered{report::write_report(*r, p.format), std::move(r->notes)};
 }
@@ -169,14 +171,15 @@ std::string clock_time() {
 
 class watch {
  public:
-  // `tracker` and `follow` are attached to `e`, in that order, before its first update.
+  // `tracker`, `keys` and `follow` are attached to `e`, in that order, before its first update.
   watch(const std::string& path, prepared p, std::unique_ptr<stream::stories> tracker,
-        std::unique_ptr<main_story> follow, stream::engine e, io::record_decoder decode,
+        std::unique_ptr<timeline::key_events> keys, std::unique_ptr<main_story> follow, stream::engine e, io::record_decoder decode,
         const io::read_options& ro, screen mode, std::size_t every, std::size_t window,
         std::optional<std::chrono::duration<double>> interval)
       : path_(path),
         p_(std::move(p)),
         tracker_(std::move(tracker)),
+        keys_(std::move(keys)),
         follow_(std::move(follow)),
         engine_(std::move(e)),
         decode_(std::move(decode)),
@@ -291,7 +294,8 @@ class watch {
 
   // Writes the report; false when standard output failed.
   bool refresh(bool final) {
-    auto made = render(engine_, *tracker_, *follow_, p_, final ? std::nullopt : std::optional(window_));
+    auto made = render(engine_, *tracker_, *keys_, *follow_, p_,
+                       final ? std::nullopt : std::optional(window_));
     if (!made) return false;
     rendered r = std::move(*made);
     windowed_ = !final && engine_.size() > window_;
@@ -364,6 +368,7 @@ class watch {
   prepared p_;
   // The observers outlive the engine that calls them (members end in reverse order).
   std::unique_ptr<stream::stories> tracker_;
+  std::unique_ptr<timeline::key_events> keys_;
   std::unique_ptr<main_story> follow_;
   stream::engine engine_;
   io::record_decoder decode_;
@@ -441,8 +446,14 @@ int run(const watch_args& a) {
     return 1;
   }
   auto stories = std::make_unique<stream::stories>(std::move(tracker).value());
-  auto follow = std::make_unique<main_story>(*stories);
-  if (!e->attach(*stories) || !e->attach(*follow)) {
+  auto scorer = timeline::key_events::create({});
+  if (!scorer) {
+    print_error(scorer.error().message());
+    return 1;
+  }
+  auto keys = std::make_unique<timeline::key_events>(std::move(scorer).value());
+  auto follow = std::make_unique<main_story>(*stories, keys.get());
+  if (!e->attach(*stories) || !e->attach(*keys) || !e->attach(*follow)) {
     print_error("cannot follow the stories");
     return 1;
   }
@@ -466,7 +477,7 @@ int run(const watch_args& a) {
   const screen mode = json                      ? screen::json_lines
                       : ::isatty(STDOUT_FILENO) ? screen::redraw
                                                 : screen::separated;
-  watch w(path, std::move(*p), std::move(stories), std::move(follow), std::move(e).value(), io::record_decoder(path, format), *ro, mode,
+  watch w(path, std::move(*p), std::move(stories), std::move(keys), std::move(follow), std::move(e).value(), io::record_decoder(path, format), *ro, mode,
           *every, *window, interval);
   return w.run(*f);
 }

@@ -18,6 +18,26 @@ std::vector<std::size_t> story_positions(const stream::stories& t, std::uint32_t
 
 namespace {
 
+// The Timeline section: the key events of story `id` (of every update when `whole`) before
+// stream position `end`. With `last`, only the last `last` key events are read, walking back
+// from the end (a refresh's cost stays small however long the stream).
+void add_timeline(report::situation_report& r, const stream::engine& e, const stream::stories& t,
+                  const timeline::key_events* keys, std::uint32_t id, bool whole, std::size_t end,
+                  std::optional<std::size_t> last) {
+  if (!keys) return;
+  const std::uint32_t target = t.canonical(id);
+  const auto& all = keys->keys();  // arrival order
+  std::vector<std::size_t> picked;
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    if (last && picked.size() == *last) break;
+    const std::size_t u = *it;
+    if (u >= end) continue;
+    if (!whole && (u >= t.assigned() || t.canonical(t.story_of(u)) != target)) continue;
+    picked.push_back(u);
+  }
+  r.timeline = report::timeline_items(e.collection(), keys->timeline(e, picked));
+}
+
 // The report of one part of the stream (`v`, its positions cut as the request says), with the
 // new-since section at stream position `since` of that part.
 report::situation_report report_of(const stream::view& whole, const prepared& p,
@@ -45,6 +65,8 @@ std::optional<report::situation_report> one_story(const stream::engine& e,
   if (only) {
     report::situation_report r = report_of(stream::view(e).until(end), p, req, req.since);
     r.story = t.size() > 0 ? std::optional(t.canonical(id)) : std::nullopt;
+    add_timeline(r, e, t, req.keys, id, true, end, std::nullopt);
+    r.timeline_shown = req.timeline_shown;
     return r;
   }
   const std::vector<std::size_t> positions = story_positions(t, id, end);
@@ -61,6 +83,8 @@ std::optional<report::situation_report> one_story(const stream::engine& e,
   }
   report::situation_report r = report_of(stream::view(*part), p, req, since);
   r.story = t.canonical(id);
+  add_timeline(r, e, t, req.keys, id, false, end, std::nullopt);
+  r.timeline_shown = req.timeline_shown;
   return r;
 }
 
@@ -122,6 +146,8 @@ std::optional<report::situation_report> main_story::refresh(const stream::engine
     copy_.reset();
     report::situation_report r = report_of(stream::view(e), p, req, std::nullopt);
     if (!entries.empty()) r.story = entries[0].id;
+    add_timeline(r, e, t_, keys_, r.story.value_or(0), true, e.size(), timeline_shown_);
+    r.timeline_shown = timeline_shown_;
     r.stories = std::move(entries);
     report::count_stories(r, t_);
     return r;
@@ -144,6 +170,8 @@ std::optional<report::situation_report> main_story::refresh(const stream::engine
   r.story = main;
   r.stories = std::move(entries);
   report::count_stories(r, t_);
+  add_timeline(r, e, t_, keys_, main, false, e.size(), timeline_shown_);
+  r.timeline_shown = timeline_shown_;
   return r;
 }
 

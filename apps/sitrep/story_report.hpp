@@ -13,6 +13,7 @@
 #include "sitrep/report/report.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "sitrep/stream/stories.hpp"
+#include "sitrep/timeline/key_events.hpp"
 
 namespace sitrep::cli {
 
@@ -28,6 +29,11 @@ struct report_request {
   std::string since_text;
   /// A refresh of `watch`: summarize only the newest `window` updates of the story.
   std::optional<std::size_t> window;
+  /// The key-event scorer that followed the stream (attached to the same engine), for the
+  /// Timeline section; none: no timeline. `timeline_shown`: --timeline, the key events text
+  /// and Markdown show (JSON carries every one, but a refresh reads only these).
+  const timeline::key_events* keys = nullptr;
+  std::size_t timeline_shown = 8;
 };
 
 /// Stream positions of the updates of story `id` (with every story merged into it), before
@@ -50,7 +56,10 @@ std::optional<report::situation_report> build_story_report(const stream::engine&
 /// a refresh summarizes the main story without copying it again. Attach it after the tracker.
 class main_story final : public stream::observer {
  public:
-  explicit main_story(const stream::stories& t) : t_(t) {}
+  /// `keys`, when given, gives each refresh the story's last key events (--timeline).
+  explicit main_story(const stream::stories& t, const timeline::key_events* keys = nullptr,
+                      std::size_t timeline_shown = 8)
+      : t_(t), keys_(keys), timeline_shown_(timeline_shown) {}
   void on_add(const stream::engine& e, const stream::sentence_range& added) override;
   /// Stories a refresh lists: the main one and the ten largest others (the report's text
   /// names ten); the stream's totals are in the report's stream_updates / stream_stories.
@@ -62,6 +71,8 @@ class main_story final : public stream::observer {
 
  private:
   const stream::stories& t_;
+  const timeline::key_events* keys_;
+  std::size_t timeline_shown_;
   std::uint32_t id_ = 0;
   std::optional<stream::engine> copy_;
 };

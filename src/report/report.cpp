@@ -169,6 +169,22 @@ std::vector<story_entry> list_stories(const stream::stories& t, const vsm::colle
   return out;
 }
 
+std::vector<timeline_item> timeline_items(const vsm::collection& c,
+                                          std::span<const timeline::timeline_entry> entries) {
+  std::vector<timeline_item> out;
+  out.reserve(entries.size());
+  for (const auto& k : entries) {
+    timeline_item t;
+    t.update_id = k.update < c.updates().size() ? c.updates()[k.update].id : std::string();
+    t.time = k.time;
+    t.text = fold_space(k.text);
+    t.score = k.score;
+    t.sources = k.sources;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 void count_stories(situation_report& r, const stream::stories& t) {
   r.stream_updates = t.assigned();
   r.stream_stories = t.size() - t.merges();

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "sitrep/core/utf8.hpp"
@@ -133,6 +135,14 @@ nlohmann::json report_json(const situation_report& r) {
   if (r.stream_stories > 0) {
     j["stream"] = {{"updates", r.stream_updates}, {"stories", r.stream_stories}};
   }
+  j["timeline"] = nlohmann::json::array();
+  for (const auto& t : r.timeline) {
+    j["timeline"].push_back({{"id", t.update_id},
+                             {"time", opt_string(t.time)},
+                             {"text", t.text},
+                             {"score", t.score},
+                             {"sources", t.sources}});
+  }
   j["stories"] = nlohmann::json::array();
   for (const auto& s : r.stories) {
     j["stories"].push_back({{"id", s.id},
@@ -193,7 +203,31 @@ std::vector<std::string> other_story_lines(const situation_report& r, std::size_
   return lines;
 }
 
-// What happened, what is new, the other stories (when `others`), the coverage.
+// The last `timeline_shown` key events: when (the time as written, else the update's id), what,
+// and who carried it. The title says how many of how many.
+struct timeline_line {
+  std::string when, text, sources;
+};
+std::vector<timeline_line> timeline_lines(const situation_report& r, std::string& title) {
+  std::vector<timeline_line> out;
+  const std::size_t n = std::min(r.timeline_shown, r.timeline.size());
+  if (n == 0) return out;
+  title = n == r.timeline.size()
+              ? fmt::format("Timeline ({} key {})", n, n == 1 ? "event" : "events")
+              : fmt::format("Timeline (the last {} of {} key events)", n, r.timeline.size());
+  for (std::size_t i = r.timeline.size() - n; i < r.timeline.size(); ++i) {
+    const timeline_item& t = r.timeline[i];
+    std::string who;
+    for (const auto& s : t.sources) {
+      if (!who.empty()) who += ", ";
+      who += s;
+    }
+    out.push_back({t.time.empty() ? t.update_id : t.time, t.text, who});
+  }
+  return out;
+}
+
+// What happened, what is new, the timeline, the other stories (when `others`), the coverage.
 std::string text_body(const situation_report& r, bool others) {
   std::string out = "\nWhat happened\n" + text_bullets(r.headline);
   if (r.since) {
@@ -202,6 +236,14 @@ std::string text_body(const situation_report& r, bool others) {
     out += printable(since_title(*r.since));
     out += '\n';
     out += r.since->headline.empty() ? "  (nothing new)\n" : text_bullets(r.since->headline);
+  }
+  std::string title;
+  if (const auto lines = timeline_lines(r, title); !lines.empty()) {
+    out += "\n" + title + "\n";
+    for (const auto& l : lines) {
+      out += fmt::format("  {}  {}{}\n", printable(l.when), printable(l.text),
+                         l.sources.empty() ? "" : "  (" + printable(l.sources) + ")");
+    }
   }
   std::size_t more = 0;
   if (const auto lines = others ? other_story_lines(r, more) : std::vector<std::string>{};
@@ -227,6 +269,14 @@ std::string markdown_body(const situation_report& r, std::string_view level, boo
     out += r.since->headline.empty()
                ? std::string("Nothing new.\n")
                : write_summary(r.since->headline, r.method, output_format::markdown);
+  }
+  std::string title;
+  if (const auto lines = timeline_lines(r, title); !lines.empty()) {
+    out += fmt::format("\n{} {}\n\n", level, title);
+    for (const auto& l : lines) {
+      out += fmt::format("- **{}** {}{}\n", md_escape(l.when), md_escape(l.text),
+                         l.sources.empty() ? "" : " (" + md_escape(l.sources) + ")");
+    }
   }
   std::size_t more = 0;
   if (const auto lines = others ? other_story_lines(r, more) : std::vector<std::string>{};

@@ -431,16 +431,30 @@ void key_events::on_add(const stream::engine& e, const stream::sentence_range& a
 }
 
 std::vector<timeline_entry> key_events::timeline(const stream::engine& e) const {
+  return timeline(e, keys_);
+}
+
+std::vector<timeline_entry> key_events::timeline(const stream::engine& e,
+                                                 std::span<const std::size_t> updates) const {
   const vsm::collection& c = e.collection();
   const stream::repeats& groups = e.repeat_groups();
-  std::vector<std::size_t> order(keys_.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<std::size_t> order;  // key events among `updates`, in time order
+  for (std::size_t k : updates) {
+    if (k < decisions_.size() && decisions_[k].key) order.push_back(k);
+  }
+  // The time a key event is placed at: its own, else the latest before it (keys_ ascends).
+  const auto when = [&](std::size_t k) {
+    return key_times_[static_cast<std::size_t>(
+        std::lower_bound(keys_.begin(), keys_.end(), k) - keys_.begin())];
+  };
+  std::sort(order.begin(), order.end());
+  order.erase(std::unique(order.begin(), order.end()), order.end());
+  // Arrival order, then by parsed time (stable: ties and untimed updates keep arrival order).
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return key_times_[a] < key_times_[b]; });
+                   [&](std::size_t a, std::size_t b) { return when(a) < when(b); });
   std::vector<timeline_entry> out;
   out.reserve(order.size());
-  for (std::size_t i : order) {
-    const std::size_t k = keys_[i];
+  for (std::size_t k : order) {
     const key_event_decision& d = decisions_[k];
     const update& u = c.updates()[k];
     timeline_entry t;

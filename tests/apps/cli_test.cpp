@@ -248,6 +248,41 @@ TEST_F(Cli, TheSeedsParisDeathTollIsAnotherStory) {
   for (const auto& s : j["headline"]) EXPECT_NE(s["line"], 18) << s["text"];
 }
 
+// Issue 12: the report's Timeline section shows the story's last key events (--timeline N,
+// default 8, 0: none); JSON carries every one, in time order, each with its update id.
+TEST_F(Cli, TheReportHasATimelineOfKeyEvents) {
+  const std::string seed = SITREP_SHARED_DIR "/examples/bamako-liveblog.txt";
+  if (!fs::exists(seed)) GTEST_SKIP() << "no " << seed << " (../shared absent)";
+  auto json = run("report --format json '" + seed + "'");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto j = nlohmann::json::parse(json.out);
+  ASSERT_TRUE(j.contains("timeline"));
+  const auto& t = j["timeline"];
+  ASSERT_GT(t.size(), 3u);
+  int previous = 0;
+  for (const auto& k : t) {
+    const std::string id = k["id"].get<std::string>();
+    const int line = std::stoi(id.substr(id.rfind(':') + 1));
+    EXPECT_GT(line, previous) << "untimed key events keep arrival order";
+    EXPECT_NE(line, 18) << "the Paris toll is another story's";
+    previous = line;
+    EXPECT_FALSE(k["text"].get<std::string>().empty());
+    EXPECT_GE(k["score"].get<double>(), 0.0);
+  }
+  auto text = run("report --timeline 2 '" + seed + "'");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("Timeline (the last 2 of " + std::to_string(t.size()) + " key events)"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find(t.back()["text"].get<std::string>()), std::string::npos);
+  auto md = run("report --format markdown --timeline 2 '" + seed + "'");
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_NE(md.out.find("## Timeline (the last 2 of"), std::string::npos) << md.out;
+  auto none = run("report --timeline 0 '" + seed + "'");
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(none.out.find("Timeline"), std::string::npos) << none.out;
+}
+
 TEST_F(Cli, StoriesAreReportedOneOrEach) {
   // Two stories interleaved: a port strike and a comet, each told four times.
   const std::string stream =

@@ -188,6 +188,29 @@ TEST(timeline_query, ListsKeyEventsInTimeOrderWithTheirSentenceAndSources) {
   EXPECT_EQ(t[1].sources, std::vector<std::string>{"desk"});
 }
 
+// The timeline of some updates (a story's, or a refresh's last few): only the key events among
+// them, in time order, whatever order they are asked in.
+TEST(timeline_query, OfSomeUpdatesListsTheKeyEventsAmongThem) {
+  std::vector<update> s = siege();
+  s[5].unix_time = *s[1].unix_time - 600;
+  auto e = stream::engine::create({});
+  ASSERT_TRUE(e.ok());
+  auto k = key_events::create({});
+  ASSERT_TRUE(k.ok());
+  ASSERT_TRUE(e->attach(*k).is_ok());
+  for (auto& u : s) ASSERT_TRUE(e->add(std::move(u)).ok());
+  const std::vector<std::size_t> some = {5, 0, 1, 1, 99};  // 0: not a key event; 99: none
+  auto t = k->timeline(*e, some);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].update, 5u);
+  EXPECT_EQ(t[1].update, 1u);
+  const std::vector<std::size_t> one = {1};
+  auto only = k->timeline(*e, one);
+  ASSERT_EQ(only.size(), 1u);
+  EXPECT_EQ(only[0].text, k->timeline(*e)[1].text);
+  EXPECT_TRUE(k->timeline(*e, std::vector<std::size_t>{}).empty());
+}
+
 TEST(timeline_query, AnUpdateThatArrivesLateTakesItsPlaceByTime) {
   std::vector<update> s = siege();
   s[5].unix_time = *s[1].unix_time - 600;  // the rescue report is dated before the attack's

@@ -26,11 +26,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sitrep/rank/summary.hpp"
 #include "sitrep/stream/stories.hpp"
+#include "sitrep/timeline/key_events.hpp"
 #include "sitrep/stream/view.hpp"
 #include "sitrep/vsm/collection.hpp"
 
@@ -87,6 +89,15 @@ struct story_entry {
   std::string first_time, last_time;   ///< those updates' times as written, may be empty
 };
 
+/// A key event of the report's story (timeline/key_events.hpp) as the timeline lists it.
+struct timeline_item {
+  std::string update_id;
+  std::string time;                  ///< as written in the input, empty when unknown
+  std::string text;                  ///< one sentence saying what happened
+  double score = 0;                  ///< the key-event score in [0, 1]
+  std::vector<std::string> sources;  ///< who carried it, each once
+};
+
 struct situation_report {
   std::string method;                  ///< summarizer id
   std::vector<cited_sentence> headline;  ///< the summary, in stream order
@@ -113,6 +124,11 @@ struct situation_report {
   /// totals; writers say "and N more" for the stories not listed.
   std::size_t stream_updates = 0;
   std::size_t stream_stories = 0;
+  /// The story's key events in time order (empty when no key-event scorer followed the
+  /// stream). Text and Markdown show the last `timeline_shown` of them (0: no section);
+  /// JSON carries every one.
+  std::vector<timeline_item> timeline;
+  std::size_t timeline_shown = 8;
   /// A report per story, in the order of `stories`, when every story was asked for
   /// (`sitrep report --all-stories`); each has `story` set and its own entry as `stories`.
   std::vector<situation_report> story_reports;
@@ -133,6 +149,10 @@ situation_report build_report(const vsm::collection& c, const rank::summary& hea
 /// (a partial sort: listing the few largest of many stories costs little).
 std::vector<story_entry> list_stories(const stream::stories& t, const vsm::collection& c,
                                       std::size_t limit = static_cast<std::size_t>(-1));
+/// The timeline items of `entries` (key events of the stream held by `c`), in their order.
+std::vector<timeline_item> timeline_items(const vsm::collection& c,
+                                          std::span<const timeline::timeline_entry> entries);
+
 /// Sets `r.stream_updates` and `r.stream_stories` from the tracker.
 void count_stories(situation_report& r, const stream::stories& t);
 

@@ -76,6 +76,7 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -191,6 +192,10 @@ class key_events : public stream::observer {
   /// their sentence and sources. `e` must be the engine this observer is attached to. Empty when
   /// no update was a key event.
   std::vector<timeline_entry> timeline(const stream::engine& e) const;
+  /// The same for the key events among `updates` (update indexes, any order, each < size()):
+  /// a story's timeline, or the last few key events of a refresh, at the cost of those only.
+  std::vector<timeline_entry> timeline(const stream::engine& e,
+                                       std::span<const std::size_t> updates) const;
 
   const key_event_options& config() const noexcept { return o_; }
 
