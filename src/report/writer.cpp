@@ -114,6 +114,8 @@ nlohmann::json opt_string(const std::string& s) {
   return s.empty() ? nlohmann::json() : nlohmann::json(s);
 }
 
+nlohmann::json facts_json(const situation_report& r);  // below, beside the facts sections
+
 nlohmann::json report_json(const situation_report& r) {
   nlohmann::json j;
   j["method"] = r.method;
@@ -135,6 +137,7 @@ nlohmann::json report_json(const situation_report& r) {
   if (r.stream_stories > 0) {
     j["stream"] = {{"updates", r.stream_updates}, {"stories", r.stream_stories}};
   }
+  j.update(facts_json(r));
   j["timeline"] = nlohmann::json::array();
   for (const auto& t : r.timeline) {
     j["timeline"].push_back({{"id", t.update_id},
@@ -227,6 +230,171 @@ std::vector<timeline_line> timeline_lines(const situation_report& r, std::string
   return out;
 }
 
+// ---- Facts: key figures, unconfirmed claims, who said what, who is involved. ----
+// Text and Markdown show the first few of each (the builders rank them); JSON carries all.
+constexpr std::size_t kShownFigures = 8, kShownClaims = 6, kShownStatements = 6,
+                      kShownEntities = 8;  // per type
+
+// "who, when" of a step, a claim or a statement; either may be empty.
+std::string who_when(const std::string& who, const std::string& time, const std::string& id) {
+  const std::string& when = time.empty() ? id : time;
+  if (who.empty()) return when;
+  return when.empty() ? who : who + ", " + when;
+}
+
+// "killed: 129 -> 130 (France's Prime Minister, 10:05; ...)": the values in time order, a
+// disputed one marked, and who gave each.
+struct fact_line {
+  std::string head, body, tail;  // shown as "head: body (tail)" in text
+};
+std::vector<fact_line> figure_lines(const situation_report& r) {
+  std::vector<fact_line> out;
+  for (const auto& f : r.key_figures) {
+    if (out.size() == kShownFigures || f.history.empty()) break;
+    std::string values, who;
+    for (const auto& s : f.history) {
+      if (!values.empty()) values += s.conflict ? " vs " : " \u2192 ";
+      values += s.value;
+      if (s.conflict) values += " (disputed)";
+      const std::string w = who_when(s.source, s.time, s.update_id);
+      if (!w.empty()) who += (who.empty() ? "" : "; ") + w;
+    }
+    out.push_back({f.label, values, who});
+  }
+  return out;
+}
+
+std::string claim_mark(const std::string& status) {
+  return status == "denied" ? "\u2717" : status == "confirmed" ? "\u2713" : "?";
+}
+
+std::vector<fact_line> claim_lines(const situation_report& r) {
+  std::vector<fact_line> out;
+  for (const auto& c : r.unconfirmed) {
+    if (out.size() == kShownClaims) break;
+    std::string tail = who_when(c.source, c.time, c.update_id);
+    if (!c.cue.empty()) tail = "\"" + c.cue + "\"" + (tail.empty() ? "" : ", " + tail);
+    for (const auto& ch : c.changes) {
+      tail += fmt::format("; {} by {}", ch.status, who_when(ch.source, ch.time, ch.update_id));
+    }
+    out.push_back({claim_mark(c.status), c.text, tail});
+  }
+  return out;
+}
+
+std::vector<fact_line> statement_lines(const situation_report& r) {
+  std::vector<fact_line> out;
+  for (const auto& s : r.said) {
+    if (out.size() == kShownStatements) break;
+    out.push_back({s.speaker, s.text, who_when("", s.time, s.update_id)});
+  }
+  return out;
+}
+
+// "people: A, B; organizations: C; places: D", the most mentioned first.
+std::string involved_line(const situation_report& r) {
+  std::string out;
+  for (const char* type : {"person", "organization", "place", "other"}) {
+    std::string names;
+    std::size_t n = 0;
+    for (const auto& e : r.involved) {
+      if (e.type != type || n == kShownEntities) continue;
+      names += (names.empty() ? "" : ", ") + e.name;
+      ++n;
+    }
+    if (names.empty()) continue;
+    const std::string_view label = std::string_view(type) == "person"         ? "people"
+                                   : std::string_view(type) == "organization" ? "organizations"
+                                   : std::string_view(type) == "place"        ? "places"
+                                                                              : "other";
+    out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", label, names);
+  }
+  return out;
+}
+
+std::string text_facts(const situation_report& r) {
+  std::string out;
+  const auto section = [&](std::string_view title, const std::vector<fact_line>& lines,
+                           bool mark) {
+    if (lines.empty()) return;
+    out += fmt::format("\n{}\n", title);
+    for (const auto& l : lines) {
+      const std::string tail = l.tail.empty() ? "" : "  (" + printable(l.tail) + ")";
+      out += mark ? fmt::format("  {} {}{}\n", printable(l.head), printable(l.body), tail)
+                  : fmt::format("  {}: {}{}\n", printable(l.head), printable(l.body), tail);
+    }
+  };
+  section("Key figures", figure_lines(r), false);
+  section("Unconfirmed and disputed", claim_lines(r), true);
+  section("Who said what", statement_lines(r), false);
+  return out;
+}
+
+std::string markdown_facts(const situation_report& r, std::string_view level) {
+  std::string out;
+  const auto section = [&](std::string_view title, const std::vector<fact_line>& lines,
+                           bool mark) {
+    if (lines.empty()) return;
+    out += fmt::format("\n{} {}\n\n", level, title);
+    for (const auto& l : lines) {
+      const std::string tail = l.tail.empty() ? "" : " (" + md_escape(l.tail) + ")";
+      out += mark ? fmt::format("- {} {}{}\n", md_escape(l.head), md_escape(l.body), tail)
+                  : fmt::format("- **{}:** {}{}\n", md_escape(l.head), md_escape(l.body), tail);
+    }
+  };
+  section("Key figures", figure_lines(r), false);
+  section("Unconfirmed and disputed", claim_lines(r), true);
+  section("Who said what", statement_lines(r), false);
+  return out;
+}
+
+nlohmann::json facts_json(const situation_report& r) {
+  nlohmann::json j = nlohmann::json::object();
+  j["key_figures"] = nlohmann::json::array();
+  for (const auto& f : r.key_figures) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const auto& s : f.history) {
+      steps.push_back({{"value", s.value},
+                       {"source", opt_string(s.source)},
+                       {"id", s.update_id},
+                       {"time", opt_string(s.time)},
+                       {"conflict", s.conflict}});
+    }
+    j["key_figures"].push_back({{"label", f.label}, {"history", steps}});
+  }
+  j["unconfirmed"] = nlohmann::json::array();
+  for (const auto& c : r.unconfirmed) {
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& ch : c.changes) {
+      changes.push_back({{"status", ch.status},
+                         {"text", ch.text},
+                         {"source", opt_string(ch.source)},
+                         {"id", ch.update_id},
+                         {"time", opt_string(ch.time)}});
+    }
+    j["unconfirmed"].push_back({{"status", c.status},
+                                {"text", c.text},
+                                {"cue", c.cue},
+                                {"source", opt_string(c.source)},
+                                {"id", c.update_id},
+                                {"time", opt_string(c.time)},
+                                {"changes", changes}});
+  }
+  j["who_said_what"] = nlohmann::json::array();
+  for (const auto& s : r.said) {
+    j["who_said_what"].push_back({{"speaker", s.speaker},
+                                  {"cue", s.cue},
+                                  {"text", s.text},
+                                  {"id", s.update_id},
+                                  {"time", opt_string(s.time)}});
+  }
+  j["involved"] = nlohmann::json::array();
+  for (const auto& e : r.involved) {
+    j["involved"].push_back({{"name", e.name}, {"type", e.type}, {"mentions", e.mentions}});
+  }
+  return j;
+}
+
 // What happened, what is new, the timeline, the other stories (when `others`), the coverage.
 std::string text_body(const situation_report& r, bool others) {
   std::string out = "\nWhat happened\n" + text_bullets(r.headline);
@@ -237,6 +405,7 @@ std::string text_body(const situation_report& r, bool others) {
     out += '\n';
     out += r.since->headline.empty() ? "  (nothing new)\n" : text_bullets(r.since->headline);
   }
+  out += text_facts(r);
   std::string title;
   if (const auto lines = timeline_lines(r, title); !lines.empty()) {
     out += "\n" + title + "\n";
@@ -244,6 +413,9 @@ std::string text_body(const situation_report& r, bool others) {
       out += fmt::format("  {}  {}{}\n", printable(l.when), printable(l.text),
                          l.sources.empty() ? "" : "  (" + printable(l.sources) + ")");
     }
+  }
+  if (const std::string who = involved_line(r); !who.empty()) {
+    out += "\nInvolved: " + printable(who) + "\n";
   }
   std::size_t more = 0;
   if (const auto lines = others ? other_story_lines(r, more) : std::vector<std::string>{};
@@ -270,6 +442,7 @@ std::string markdown_body(const situation_report& r, std::string_view level, boo
                ? std::string("Nothing new.\n")
                : write_summary(r.since->headline, r.method, output_format::markdown);
   }
+  out += markdown_facts(r, level);
   std::string title;
   if (const auto lines = timeline_lines(r, title); !lines.empty()) {
     out += fmt::format("\n{} {}\n\n", level, title);
@@ -277,6 +450,9 @@ std::string markdown_body(const situation_report& r, std::string_view level, boo
       out += fmt::format("- **{}** {}{}\n", md_escape(l.when), md_escape(l.text),
                          l.sources.empty() ? "" : " (" + md_escape(l.sources) + ")");
     }
+  }
+  if (const std::string who = involved_line(r); !who.empty()) {
+    out += fmt::format("\n{} Involved\n\n{}\n", level, md_escape(who));
   }
   std::size_t more = 0;
   if (const auto lines = others ? other_story_lines(r, more) : std::vector<std::string>{};

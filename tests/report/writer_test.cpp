@@ -256,5 +256,60 @@ TEST(WriteReport, StoriesNotListedAreCountedFromTheStreamTotals) {
   EXPECT_FALSE(nlohmann::json::parse(write_report(sample(), output_format::json)).contains("stream"));
 }
 
+// The facts sections: key figures with their history (a disputed value marked), claims with
+// their status and its changes, who said what, who is involved. Empty ones are left out of text
+// and Markdown; JSON keeps them as empty lists.
+TEST(WriteReport, FactsSectionsShowHistoryStatusSpeakersAndEntities) {
+  situation_report r = sample();
+  key_figure toll;
+  toll.label = "killed";
+  toll.history = {{"129", "Paris prosecutor", "u3", "2015-11-19T08:00:00Z", false},
+                  {"130", "France's Prime Minister", "u9", "2015-11-20T10:05:00Z", false}};
+  key_figure hostages;
+  hostages.label = "hostages";
+  hostages.history = {{"170", "Reuters", "u1", "", false}, {"140", "AFP", "u2", "", true}};
+  r.key_figures = {toll, hostages};
+  claim_item claim;
+  claim.status = "confirmed";
+  claim.text = "Americans might be present at the hotel.";
+  claim.cue = "might";
+  claim.source = "State Department";
+  claim.update_id = "u6";
+  claim.changes = {{"confirmed", "U.S. citizens were among the hostages.", "Reuters", "u8", ""}};
+  r.unconfirmed = {claim};
+  r.said = {{"Col. Mark Cheadle", "has said", "Six U.S. citizens were recovered.", "u9", ""}};
+  r.involved = {{"Mark Cheadle", "person", 2}, {"Bamako", "place", 9}, {"Al Jazeera", "organization", 1}};
+
+  const std::string text = write_report(r, output_format::text);
+  EXPECT_NE(text.find("Key figures\n  killed: 129 \u2192 130"), std::string::npos) << text;
+  EXPECT_NE(text.find("hostages: 170 vs 140 (disputed)"), std::string::npos) << text;
+  EXPECT_NE(text.find("\u2713 Americans might be present"), std::string::npos) << text;
+  EXPECT_NE(text.find("confirmed by Reuters, u8"), std::string::npos) << text;
+  EXPECT_NE(text.find("Who said what\n  Col. Mark Cheadle: Six U.S. citizens"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Involved: people: Mark Cheadle; organizations: Al Jazeera; places: Bamako"),
+            std::string::npos)
+      << text;
+  const std::string md = write_report(r, output_format::markdown);
+  EXPECT_NE(md.find("## Key figures\n\n- **killed:** 129"), std::string::npos) << md;
+  EXPECT_NE(md.find("## Involved"), std::string::npos) << md;
+
+  const auto j = nlohmann::json::parse(write_report(r, output_format::json));
+  ASSERT_EQ(j["key_figures"].size(), 2u);
+  EXPECT_EQ(j["key_figures"][0]["history"][1]["value"], "130");
+  EXPECT_EQ(j["key_figures"][1]["history"][1]["conflict"], true);
+  EXPECT_EQ(j["unconfirmed"][0]["changes"][0]["status"], "confirmed");
+  EXPECT_EQ(j["who_said_what"][0]["speaker"], "Col. Mark Cheadle");
+  EXPECT_EQ(j["involved"].size(), 3u);
+
+  const situation_report plain = sample();
+  const std::string bare = write_report(plain, output_format::text);
+  EXPECT_EQ(bare.find("Key figures"), std::string::npos);
+  EXPECT_EQ(bare.find("Involved"), std::string::npos);
+  const auto jb = nlohmann::json::parse(write_report(plain, output_format::json));
+  EXPECT_TRUE(jb["key_figures"].is_array() && jb["key_figures"].empty());
+  EXPECT_TRUE(jb["unconfirmed"].empty() && jb["who_said_what"].empty() && jb["involved"].empty());
+}
+
 }  // namespace
 }  // namespace sitrep::report

@@ -21,6 +21,11 @@
 // list every story with `list_stories(tracker, engine.collection())`; writers then name the
 // story in the title and the others in "Other stories in this stream". `story_reports` holds a
 // report per story (`sitrep report --all-stories`). A report without stories reads as before.
+//
+// Facts. `key_figures`, `unconfirmed`, `said` and `involved` are filled by whoever followed the
+// stream with the facts observers (facts/), from that story's updates; a report built without
+// them simply has these sections empty (writers leave empty sections out of text and Markdown;
+// JSON keeps them as empty lists).
 #pragma once
 
 #include <cstddef>
@@ -98,6 +103,51 @@ struct timeline_item {
   std::vector<std::string> sources;  ///< who carried it, each once
 };
 
+/// One value of a key figure, as a source stated it.
+struct figure_step {
+  std::string value;      ///< as the report shows it ("130", "about 300", "50-60", "dozens")
+  std::string source;     ///< who the text says gave it, else the update's source; may be empty
+  std::string update_id;  ///< the update it came from
+  std::string time;       ///< that update's time as written, may be empty
+  /// This value disagrees with another source's at about the same time (shown, never resolved).
+  bool conflict = false;
+};
+
+/// A figure that counts one thing in the story, with its history ("killed: 129 -> 130").
+struct key_figure {
+  std::string label;                ///< what it counts ("killed", "hostages freed", "people evacuated")
+  std::vector<figure_step> history; ///< oldest first; the last is the latest value
+};
+
+/// A claim whose status the stream marked: unverified, denied or confirmed, and how that moved.
+struct claim_item {
+  std::string status;     ///< "unverified", "denied" or "confirmed": the latest
+  std::string text;       ///< the sentence that carries the claim
+  std::string cue;        ///< the words that mark it ("has not yet been verified", "reportedly")
+  std::string source;     ///< who claimed it, when the text says
+  std::string update_id, time;
+  /// Later updates that changed its status, oldest first: "confirmed by ...", "denied by ...".
+  struct change {
+    std::string status, text, source, update_id, time;
+  };
+  std::vector<change> changes;
+};
+
+/// A statement attributed to someone: who said what.
+struct statement_item {
+  std::string speaker;  ///< the named party ("Col. Mark Cheadle", "France's Prime Minister")
+  std::string cue;      ///< "said", "according to", "is reporting"
+  std::string text;     ///< the sentence
+  std::string update_id, time;
+};
+
+/// A person, organization or place the story names.
+struct entity_item {
+  std::string name;
+  std::string type;  ///< "person", "organization", "place" or "other"
+  std::size_t mentions = 0;
+};
+
 struct situation_report {
   std::string method;                  ///< summarizer id
   std::vector<cited_sentence> headline;  ///< the summary, in stream order
@@ -129,6 +179,11 @@ struct situation_report {
   /// JSON carries every one.
   std::vector<timeline_item> timeline;
   std::size_t timeline_shown = 8;
+  /// Facts of the story (see the top of this file), most important first.
+  std::vector<key_figure> key_figures;
+  std::vector<claim_item> unconfirmed;  ///< unverified, denied or confirmed claims
+  std::vector<statement_item> said;     ///< who said what
+  std::vector<entity_item> involved;    ///< the story's people, organizations and places
   /// A report per story, in the order of `stories`, when every story was asked for
   /// (`sitrep report --all-stories`); each has `story` set and its own entry as `stories`.
   std::vector<situation_report> story_reports;
