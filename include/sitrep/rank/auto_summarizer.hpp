@@ -58,6 +58,13 @@
 
 namespace sitrep::rank {
 
+/// What `auto` takes its input to be (auto_summarizer::shape_of).
+enum class input_shape {
+  stream,    ///< several updates: a live blog, a story of a stream, a cluster of articles
+  article,   ///< one update of several sentences: a single article, read with its lead first
+  timeline,  ///< dated entries of a line or two, days apart: caught up with the latest first
+};
+
 class auto_summarizer final : public summarizer {
  public:
   /// Every number must be finite; weights, boosts, bonuses and exponents other than
@@ -83,6 +90,20 @@ class auto_summarizer final : public summarizer {
     double seen_weight = 0.1;         ///< share of weight left to concepts told before a view
     bool recency_by_time = true;      ///< recent = the newest share by time, when timed
     std::size_t max_candidates = 1000;  ///< best candidates kept for the search (0: all)
+    // A single article (a view of one update of at least `article_min_sentences` sentences):
+    // each sentence is a unit of support.
+    std::size_t article_min_sentences = 4;  ///< sentences that make one update an article
+    std::size_t article_min_support = 2;  ///< sentences of the article a concept needs
+    double article_lead_bonus = 3.0;      ///< lead prior of a sentence at the article's top
+    double article_position_decay = 5.0;  ///< sentences over which the article's priors fall by 1/e
+    // A timeline: at most `timeline_max_sentences` sentences in the median update, and a median
+    // gap of at least `timeline_min_gap_hours` between updates (all timed).
+    std::size_t timeline_max_sentences = 5;  ///< median sentences of a timeline's entry
+    double timeline_min_gap_hours = 12.0;    ///< median time between a timeline's entries
+    std::size_t timeline_min_support = 1;    ///< updates a timeline's concept needs
+    double timeline_recency_boost = 10.0;    ///< extra support of an occurrence now (smooth)
+    double timeline_recency_decay = 0.05;    ///< share of the stream over which recency falls by 1/e
+    double timeline_recency_bonus = 1.0;     ///< sentence prior for recency, on the same decay
     selection_options selection;
   };
   /// invalid_argument naming the first option out of range (ranges above).
@@ -91,6 +112,8 @@ class auto_summarizer final : public summarizer {
   static result<std::unique_ptr<auto_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "auto"; }
+  /// The shape of the part of the stream `v` shows (see input_shape and the options).
+  input_shape shape_of(const stream::view& v) const;
   using summarizer::summarize;
   summary summarize(const stream::view& v, const budget& b) const override;
 
