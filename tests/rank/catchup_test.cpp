@@ -77,7 +77,7 @@ TEST(Catchup, ShapeOfShortEntriesDaysApartIsATimeline) {
 
 TEST(Catchup, TimelineSummaryCatchesUpWithTheLatestEntry) {
   // Every entry tells its development once; within one sentence the timeline's summary is the
-  // newest entry, while the same entries minutes apart (a stream) are summarized otherwise.
+  // newest entry.
   auto s = make_auto();
   auto timeline = make(kEntries, kDay);
   summary out = s->summarize(timeline, {budget_unit::sentences, 1});
