@@ -40,7 +40,8 @@ status auto_summarizer::validate(const options& o) {
     if (!(std::isfinite(value) && value >= 0))
       return invalid_argument(std::string("auto: ") + name + " must be a finite number >= 0");
   if (o.min_support < 1 || o.article_min_support < 1 || o.timeline_min_support < 1)
-    return invalid_argument("auto: min_support, article_min_support and timeline_min_support must be >= 1");
+    return invalid_argument(
+        "auto: min_support, article_min_support and timeline_min_support must be >= 1");
   if (!(o.seen_weight >= 0 && o.seen_weight <= 1))
     return invalid_argument("auto: seen_weight must be in [0, 1]");
   return rank::validate(o.selection);

@@ -120,7 +120,7 @@ class auto_summarizer final : public summarizer {
     double timeline_min_gap_hours = 12.0;    ///< median time between a timeline's entries
     std::size_t timeline_min_support = 1;    ///< updates a timeline's concept needs
     double timeline_recency_boost = 10.0;    ///< extra support of an occurrence now (smooth)
-    double timeline_recency_decay = 0.05;    ///< share of the stream over which recency falls by 1/e
+    double timeline_recency_decay = 0.05;    ///< stream share over which recency falls by 1/e
     double timeline_recency_bonus = 0.5;     ///< sentence prior for recency, on the same decay
     selection_options selection;
   };
