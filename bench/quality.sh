@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # The quality harness: runs sitrep's methods on DUC 2004 and on the Live Blog Corpus
 # development split with their published conventions, scores them with `sitrep eval`, and
-# prints tables beside the published numbers, with the wall time of each run.
+# prints tables beside the published numbers, with the wall time of each run. Two more
+# sections run only when asked: the background ("catch me up") task and the CNN/DailyMail
+# development sample of single articles.
 #
-#   bench/quality.sh                         # every method, every blog
+#   bench/quality.sh                         # every method, every blog (DUC and live blogs)
 #   bench/quality.sh --methods "auto ilp"    # some methods
 #   bench/quality.sh --blogs 60              # the first 60 blogs of each source (quicker)
-#   bench/quality.sh --only duc|liveblog
+#   bench/quality.sh --only duc|liveblog|background|cnndm
 #
 # Conventions (../shared/data/*/README.md):
 #   DUC 2004: 100-word summaries; ROUGE-1.5.5 -n 4 -m -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -a
 #   Live blogs: each blog's budget is the word length of its reference (white-space words of
 #   the joined bullets); ROUGE -n 4 -2 4 -u -c 95 -r 1000 -w 1.2 -a, no stemming.
+#   Background: for update NNN the method reads updates 000..NNN-1 (no query) within the word
+#   length of reference A; ROUGE -n 2 -c 95 -r 1000 -m recall against the three references,
+#   averaged over the 247 updates (also over even and odd NNN, the two halves used for tuning).
+#   CNN/DM: three sentences an article; ROUGE -c 95 -2 -1 -U -r 1000 -n 4 -w 1.2 -a -m, F
+#   (also over the first and the second 1,000 articles by id).
 # Needs ../shared beside the repository (or SHARED=DIR); without it, says so and exits 0.
 set -euo pipefail
 
@@ -27,7 +34,7 @@ while (($#)); do
     --methods) methods="$2"; shift 2 ;;
     --blogs) blogs="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "quality: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -119,5 +126,102 @@ liveblog() {
   awk '/^\| System/,/^$/' "$shared/data/liveblog/README.md" | sed 's/^/  /'
 }
 
-[[ "$only" == liveblog ]] || duc
-[[ "$only" == duc ]] || liveblog
+# The mean of a measure's per-topic figure (column 3: R, 5: F) over the topics whose name
+# matches a regular expression, x100 when scale is 2 decimals.
+topic_mean() {
+  awk -F'\t' -v m="$2" -v re="$3" -v col="$4" -v s="$5" \
+    '$1 == m && $2 != "AVERAGE" && $2 ~ re { t += $col; n++ }
+     END { if (n) printf "%.*f", s, t / n * (s == 2 ? 100 : 1); else printf "-" }' "$1"
+}
+
+background() {
+  local data="$shared/data/background"
+  [[ -d "$data" ]] || { echo "quality: $data not found; background skipped"; echo; return; }
+  echo "Background task (247 updates; reads updates 000..NNN-1, budget = words of NNN.A.txt;" \
+    "ROUGE -n 2 -c 95 -r 1000 -m vs 3 references), recall"
+  printf '%-12s %7s %7s %9s %9s %9s\n' method R-1 R-2 "R-2 even" "R-2 odd" "wall (s)"
+  local events
+  events="$(cd "$data" && for d in */; do [[ -f "$d/updates.jsonl" ]] && echo "${d%/}"; done)"
+  # The inputs: each update's earlier updates, in a file of their own.
+  for e in $events; do
+    mkdir -p "$work/bg/in/$e"
+    local lines
+    lines=$(wc -l <"$data/$e/updates.jsonl")
+    for ((k = 1; k < lines; k++)); do
+      local nnn
+      nnn=$(printf '%03d' "$k")
+      [[ -f "$data/$e/background/$nnn.A.txt" ]] || continue
+      head -n "$k" "$data/$e/updates.jsonl" >"$work/bg/in/$e/$nnn.jsonl"
+      printf '%s %s\n' "$nnn" "$(wc -w <"$data/$e/background/$nnn.A.txt")" >>"$work/bg/in/$e.budgets"
+    done
+  done
+  for m in $methods; do
+    local out="$work/bg/$m" t0 wall
+    t0=$(now)
+    : >"$out.all.tsv"
+    for e in $events; do
+      mkdir -p "$out/$e"
+      while read -r nnn words; do
+        if ! "$sitrep" summarize --method "$m" --words "$words" "$work/bg/in/$e/$nnn.jsonl" \
+          >"$out/$e/$nnn.txt" 2>"$work/bg/last.err"; then
+          echo "quality: sitrep summarize failed on $e update $nnn:" >&2
+          cat "$work/bg/last.err" >&2
+          exit 1
+        fi
+      done <"$work/bg/in/$e.budgets"
+    done
+    wall=$(elapsed "$t0")
+    for e in $events; do
+      "$sitrep" eval --system "$out/$e" --reference "$data/$e/background" --format tsv \
+        --rouge-args "-n 2 -c 95 -r 1000 -m" | awk -F'\t' -v e="$e" 'NR > 1 && $2 != "AVERAGE" {
+          $2 = e "/" $2; print }' OFS='\t' >>"$out.all.tsv"
+    done
+    # Each event weighs its number of scored updates: the mean over all 247 updates.
+    printf '%-12s %7s %7s %9s %9s %9s\n' "$m" "$(topic_mean "$out.all.tsv" ROUGE-1 . 3 4)" \
+      "$(topic_mean "$out.all.tsv" ROUGE-2 . 3 4)" \
+      "$(topic_mean "$out.all.tsv" ROUGE-2 '[02468]$' 3 4)" \
+      "$(topic_mean "$out.all.tsv" ROUGE-2 '[13579]$' 3 4)" "$wall"
+  done
+  echo
+  echo "Floors ($data/README.md): oldest first R-1 .3569 / R-2 .1226; newest first .4007 / .1745"
+  echo
+}
+
+cnndm() {
+  local data="$shared/data/cnndm"
+  [[ -d "$data" ]] || { echo "quality: $data not found; CNN/DM skipped"; echo; return; }
+  echo "CNN/DailyMail development sample (2,000 articles, 3 sentences;" \
+    "ROUGE -c 95 -2 -1 -U -r 1000 -n 4 -w 1.2 -a -m), F %"
+  printf '%-12s %7s %7s %7s %9s %9s %9s\n' method R-1 R-2 R-L "R-2 1st" "R-2 2nd" "wall (s)"
+  # The halves: the first and the second 1,000 articles in id order.
+  local mid
+  mid="$(cd "$data/input" && ls -- *.jsonl | sort | sed -n '1000p' | sed 's/\.jsonl$//')"
+  for m in $methods; do
+    local out="$work/cnndm/$m" t0 wall
+    t0=$(now)
+    "$sitrep" summarize --method "$m" --sentences 3 --output-dir "$out" "$data/input"/*.jsonl
+    wall=$(elapsed "$t0")
+    "$sitrep" eval --system "$out" --reference "$data/references" --format tsv \
+      --rouge-args "-c 95 -2 -1 -U -r 1000 -n 4 -w 1.2 -a -m" >"$out.tsv"
+    local f1 f2
+    f1=$(awk -F'\t' -v mid="$mid" '$1 == "ROUGE-2" && $2 != "AVERAGE" && $2 != "topic" && $2 <= mid { t += $5; n++ } END { printf "%.2f", t / n * 100 }' "$out.tsv")
+    f2=$(awk -F'\t' -v mid="$mid" '$1 == "ROUGE-2" && $2 != "AVERAGE" && $2 != "topic" && $2 > mid { t += $5; n++ } END { printf "%.2f", t / n * 100 }' "$out.tsv")
+    printf '%-12s %7s %7s %7s %9s %9s %9s\n' "$m" \
+      "$(awk -F'\t' '$1 == "ROUGE-1" && $2 == "AVERAGE" { printf "%.2f", $5 * 100 }' "$out.tsv")" \
+      "$(awk -F'\t' '$1 == "ROUGE-2" && $2 == "AVERAGE" { printf "%.2f", $5 * 100 }' "$out.tsv")" \
+      "$(awk -F'\t' '$1 == "ROUGE-L" && $2 == "AVERAGE" { printf "%.2f", $5 * 100 }' "$out.tsv")" \
+      "$f1" "$f2" "$wall"
+  done
+  echo
+  echo "Published on the whole test set ($data/README.md): Lead-3 R-1 / R-2 / R-L F 40.34 / 17.70 / 36.57"
+  echo
+}
+
+case "$only" in
+  "") duc; liveblog ;;
+  duc) duc ;;
+  liveblog) liveblog ;;
+  background) background ;;
+  cnndm) cnndm ;;
+  *) echo "quality: --only takes duc, liveblog, background or cnndm" >&2; exit 2 ;;
+esac

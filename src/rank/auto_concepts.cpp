@@ -15,7 +15,10 @@ double occurrence_weight(const concept_options& o, std::size_t position,
   if (o.position_decay > 0)
     w += o.position_boost * std::exp(-static_cast<double>(position) / o.position_decay);
   if (place) {
-    if (*place >= 1.0 - o.recent_fraction) w += o.recency_boost;
+    if (o.recency_decay > 0)
+      w += o.recency_boost * std::exp(-std::max(0.0, o.newest_place - *place) / o.recency_decay);
+    else if (*place >= 1.0 - o.recent_fraction)
+      w += o.recency_boost;
     if (*place < o.opening_fraction) w += o.opening_boost;
   }
   return w;
@@ -183,7 +186,9 @@ concept_model build_concepts(const vsm::collection& c, const concept_options& o)
   return build_concepts(stream::view(c), o);
 }
 
-concept_model build_concepts(const stream::view& v, const concept_options& o) {
+concept_model build_concepts(const stream::view& v, const concept_options& options) {
+  concept_options o = options;
+  if (v.update_count() > 0) o.newest_place = 1.0 - 1.0 / static_cast<double>(v.update_count());
   const vsm::collection& c = v.collection();
   concept_model m;
   concept_index ids;
@@ -247,6 +252,7 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
     }
     const auto& s = c.sentence(first + i);
     const std::size_t u = s.update - v.first_update();
+    const std::size_t unit = o.sentences_as_units ? i : u;
     keys.clear();
     for_each_concept(s, [&](std::uint64_t key, bool unigram) {
       keys.emplace_back(key, unigram);
@@ -264,8 +270,8 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
     // agreement between updates, not repetition within one.
     if (copy[i]) continue;
     for (concept_id k : mine) {
-      if (last_update[k] != u + 1) {
-        last_update[k] = u + 1;
+      if (last_update[k] != unit + 1) {
+        last_update[k] = unit + 1;
         in_last[k] = w;
         ++m.updates_with[k];
         support[k] += w;
@@ -275,7 +281,7 @@ concept_model build_concepts(const stream::view& v, const concept_options& o) {
       }
     }
   }
-  const std::size_t min_support = updates > 1 ? o.min_support : 1;
+  const std::size_t min_support = updates > 1 || o.sentences_as_units ? o.min_support : 1;
   m.weight.assign(support.size(), 0.0);
   for (std::size_t k = 0; k < support.size(); ++k) {
     if (m.updates_with[k] < min_support) continue;

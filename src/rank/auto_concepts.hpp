@@ -38,6 +38,14 @@ struct concept_options {
   double seen_weight = 1.0;
   // Place updates in the stream by their times when they have them (see stream_places).
   bool places_by_time = true;
+  // Each sentence, not each update, is a unit of support: for a view of one update (a single
+  // article), where agreement between updates says nothing, a concept the article returns to in
+  // several sentences is central to it.
+  bool sentences_as_units = false;
+  // With a decay > 0, the recency term is smooth: recency_boost * exp(-age / recency_decay),
+  // age = how far (share of the stream) the update is from the newest; 0: the step above.
+  double recency_decay = 0.0;
+  double newest_place = 1.0;  // the place of the newest update (set by build_concepts)
 };
 
 // The concepts of each sentence, all in one array (one allocation for a stream of millions

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,7 +31,17 @@ status auto_summarizer::validate(const options& o) {
                              std::pair{o.copy_similarity, "copy_similarity"}})
     if (!(value >= 0 && value <= 1))
       return invalid_argument(std::string("auto: ") + name + " must be in [0, 1]");
-  if (o.min_support < 1) return invalid_argument("auto: min_support must be >= 1");
+  for (auto [value, name] : {std::pair{o.article_lead_bonus, "article_lead_bonus"},
+                             std::pair{o.article_position_decay, "article_position_decay"},
+                             std::pair{o.timeline_min_gap_hours, "timeline_min_gap_hours"},
+                             std::pair{o.timeline_recency_boost, "timeline_recency_boost"},
+                             std::pair{o.timeline_recency_decay, "timeline_recency_decay"},
+                             std::pair{o.timeline_recency_bonus, "timeline_recency_bonus"}})
+    if (!(std::isfinite(value) && value >= 0))
+      return invalid_argument(std::string("auto: ") + name + " must be a finite number >= 0");
+  if (o.min_support < 1 || o.article_min_support < 1 || o.timeline_min_support < 1)
+    return invalid_argument(
+        "auto: min_support, article_min_support and timeline_min_support must be >= 1");
   if (!(o.seen_weight >= 0 && o.seen_weight <= 1))
     return invalid_argument("auto: seen_weight must be in [0, 1]");
   return rank::validate(o.selection);
@@ -60,8 +71,56 @@ std::vector<double> centrality(const stream::view& v) {
 
 }  // namespace
 
+input_shape auto_summarizer::shape_of(const stream::view& v) const {
+  const std::size_t updates = v.update_count();
+  if (updates == 1)
+    return v.sentence_count() >= o_.article_min_sentences ? input_shape::article
+                                                           : input_shape::stream;
+  if (updates < 2) return input_shape::stream;
+  const vsm::collection& c = v.collection();
+  // Median sentences of an update: a timeline's entries are a line or two each, a cluster's
+  // articles (DUC) dozens.
+  std::vector<std::size_t> sentences(updates, 0);
+  for (std::size_t i = v.first_sentence(); i < v.end_sentence(); ++i)
+    ++sentences[c.sentence(i).update - v.first_update()];
+  std::nth_element(sentences.begin(), sentences.begin() + static_cast<std::ptrdiff_t>(updates / 2),
+                   sentences.end());
+  if (sentences[updates / 2] > o_.timeline_max_sentences) return input_shape::stream;
+  // Median gap between updates in time order: a live blog's posts come minutes apart, the
+  // entries of a timeline of dated developments days apart. Every update needs a time.
+  std::vector<std::int64_t> times;
+  times.reserve(updates);
+  for (std::size_t u = v.first_update(); u < v.end_update(); ++u) {
+    const auto& t = c.updates()[u].unix_time;
+    if (!t) return input_shape::stream;
+    times.push_back(*t);
+  }
+  std::sort(times.begin(), times.end());
+  std::vector<std::int64_t> gaps(updates - 1);
+  for (std::size_t k = 0; k + 1 < updates; ++k) gaps[k] = times[k + 1] - times[k];
+  std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
+                   gaps.end());
+  const double gap_hours = static_cast<double>(gaps[gaps.size() / 2]) / 3600.0;
+  return gap_hours >= o_.timeline_min_gap_hours ? input_shape::timeline : input_shape::stream;
+}
+
 summary auto_summarizer::summarize(const stream::view& v, const budget& b) const {
   options o = o_;
+  const input_shape shape = shape_of(v);
+  double recency_bonus = 0, recency_decay = 0;
+  if (shape == input_shape::article) {
+    // One article: what news writing puts first, and what the article keeps coming back to.
+    o.min_support = o.article_min_support;
+    o.lead_bonus = o.article_lead_bonus;
+    o.position_decay = o.article_position_decay;
+  } else if (shape == input_shape::timeline) {
+    // Catching up on a timeline: the latest developments weigh most, and a development told
+    // once is still one the reader needs (no agreement threshold).
+    o.min_support = o.timeline_min_support;
+    o.recency_boost = o.timeline_recency_boost;
+    recency_bonus = o.timeline_recency_bonus;
+    recency_decay = o.timeline_recency_decay;
+  }
   o.selection = for_budget(o_.selection, b);
   const vsm::collection& c = v.collection();
   const std::size_t first = v.first_sentence();
@@ -82,6 +141,8 @@ summary auto_summarizer::summarize(const stream::view& v, const budget& b) const
   co.copy_similarity = o.copy_similarity;
   co.seen_weight = v.is_news() ? o.seen_weight : 1.0;
   co.places_by_time = o.recency_by_time;
+  co.recency_decay = recency_decay;
+  co.sentences_as_units = shape == input_shape::article;
   const detail::concept_model m = detail::build_concepts(v, co);
 
   detail::coverage_problem p;
@@ -123,6 +184,15 @@ summary auto_summarizer::summarize(const stream::view& v, const budget& b) const
       p.bonus[i] += o.lead_bonus * mean *
                     std::exp(-static_cast<double>(c.sentence(first + i).position) /
                              o.position_decay);
+  // A timeline's sentence prior for recency, on the same smooth scale as its concepts'.
+  if (recency_bonus > 0 && recency_decay > 0 && v.update_count() > 1) {
+    const std::vector<double> place = detail::stream_places(v, o.recency_by_time);
+    const double newest = 1.0 - 1.0 / static_cast<double>(v.update_count());
+    for (std::size_t i = 0; i < n; ++i) {
+      const double age = newest - place[c.sentence(first + i).update - v.first_update()];
+      p.bonus[i] += recency_bonus * mean * std::exp(-age / recency_decay);
+    }
+  }
   // The cap on candidates keeps the best (ties: the newest), never the first.
   if (o.max_candidates > 0 && cands > o.max_candidates) {
     std::vector<std::size_t> pool;

@@ -36,7 +36,9 @@ std::unique_ptr<summarizer> create_with_selection(const std::optional<selection_
 }
 
 const std::array kMethods{
-    method_row{{"auto", "concept coverage weighted by agreement across updates and position",
+    method_row{{"auto",
+                "concept coverage by agreement and position; an article by its lead, a timeline "
+                "by recency",
                 "after Gillick & Favre 2009, with stream signals"},
                &create_with_selection<auto_summarizer>},
     method_row{{"centroid", "MEAD centroid: centroid, position and first-sentence scores",

@@ -1,4 +1,5 @@
-// sitrep/rank/auto_summarizer.hpp — the default method: concept coverage with stream signals.
+// sitrep/rank/auto_summarizer.hpp — the default method: concept coverage with stream signals,
+// read by the input's shape (a single article, a timeline of dated entries, any other stream).
 //
 //   auto best = sitrep::rank::auto_summarizer::create({});
 //   if (!best) return best.error();   // invalid_argument names the bad option
@@ -33,6 +34,21 @@
 //   - each sentence also earns a modular prior, scaled to the mean concept score of a candidate:
 //     `lead_bonus` * exp(-position / `position_decay`) (the lead of an update is its headline)
 //     plus, optionally, `centrality_weight` * cosine with the stream's TF-IDF centroid.
+// The input's shape (shape_of) changes what matters, with one setting for every input:
+//   - a single article (one update of at least `article_min_sentences` sentences): agreement
+//     between updates says nothing, so each sentence is a unit of support (a concept the
+//     article returns to in `article_min_support` sentences is central) and the lead prior is
+//     strong and slow (`article_lead_bonus`, `article_position_decay`): news writing puts what
+//     matters first;
+//   - a timeline (every update timed, the median update at most `timeline_max_sentences`
+//     sentences, the median gap between updates at least `timeline_min_gap_hours`): dated
+//     developments, read by someone catching up, so the latest state weighs most. A concept's
+//     occurrence gains `timeline_recency_boost` * exp(-age / `timeline_recency_decay`) (age:
+//     the update's distance from the newest, as a share of the stream), each sentence the
+//     prior `timeline_recency_bonus` * exp(-age / `timeline_recency_decay`), and a development
+//     told once still counts (`timeline_min_support`);
+//   - any other stream (a live blog, a story of a mixed stream, a cluster of articles): as
+//     above, agreement across updates with the step recency of `recent_fraction`.
 // Only the `max_candidates` best-scored candidates (concepts plus priors; ties to the newest)
 // enter the search, so its cost does not grow with the stream.
 // Sentences under the shared bar of selection.hpp (`min_words`, lower for a short budget) are
@@ -58,12 +74,21 @@
 
 namespace sitrep::rank {
 
+/// What `auto` takes its input to be (auto_summarizer::shape_of).
+enum class input_shape {
+  stream,    ///< several updates: a live blog, a story of a stream, a cluster of articles
+  article,   ///< one update of several sentences: a single article, read with its lead first
+  timeline,  ///< dated entries of a line or two, days apart: caught up with the latest first
+};
+
 class auto_summarizer final : public summarizer {
  public:
   /// Every number must be finite; weights, boosts, bonuses and exponents other than
   /// `length_exponent` are >= 0, fractions and shares are in [0, 1], `copy_similarity` and
   /// `seen_weight` in [0, 1] (0: off), `position_decay` >= 0 (0: no position prior),
-  /// `min_support` >= 1.
+  /// `min_support`, `article_min_support` and `timeline_min_support` >= 1; the `article_` and
+  /// `timeline_` numbers are finite and >= 0 (`timeline_recency_decay` 0: the step recency of
+  /// `recent_fraction` with `timeline_recency_boost`, and no sentence prior).
   struct options {
     double unigram_weight = 0.25;     ///< weight of a unigram concept relative to a bigram
     std::size_t min_support = 2;      ///< updates a concept needs (1 when the stream has one)
@@ -83,6 +108,20 @@ class auto_summarizer final : public summarizer {
     double seen_weight = 0.1;         ///< share of weight left to concepts told before a view
     bool recency_by_time = true;      ///< recent = the newest share by time, when timed
     std::size_t max_candidates = 1000;  ///< best candidates kept for the search (0: all)
+    // A single article (a view of one update of at least `article_min_sentences` sentences):
+    // each sentence is a unit of support.
+    std::size_t article_min_sentences = 4;  ///< sentences that make one update an article
+    std::size_t article_min_support = 2;  ///< sentences of the article a concept needs
+    double article_lead_bonus = 3.0;      ///< lead prior of a sentence at the article's top
+    double article_position_decay = 5.0;  ///< sentences over which the article's priors fall by 1/e
+    // A timeline: at most `timeline_max_sentences` sentences in the median update, and a median
+    // gap of at least `timeline_min_gap_hours` between updates (all timed).
+    std::size_t timeline_max_sentences = 5;  ///< median sentences of a timeline's entry
+    double timeline_min_gap_hours = 12.0;    ///< median time between a timeline's entries
+    std::size_t timeline_min_support = 1;    ///< updates a timeline's concept needs
+    double timeline_recency_boost = 10.0;    ///< extra support of an occurrence now (smooth)
+    double timeline_recency_decay = 0.05;    ///< stream share over which recency falls by 1/e
+    double timeline_recency_bonus = 0.5;     ///< sentence prior for recency, on the same decay
     selection_options selection;
   };
   /// invalid_argument naming the first option out of range (ranges above).
@@ -91,6 +130,8 @@ class auto_summarizer final : public summarizer {
   static result<std::unique_ptr<auto_summarizer>> create(const options& o);
 
   std::string_view id() const noexcept override { return "auto"; }
+  /// The shape of the part of the stream `v` shows (see input_shape and the options).
+  input_shape shape_of(const stream::view& v) const;
   using summarizer::summarize;
   summary summarize(const stream::view& v, const budget& b) const override;
 
