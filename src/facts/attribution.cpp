@@ -289,6 +289,22 @@ std::vector<attribution> attribution_extractor::extract(
             src = r.phrase_after(cue_end, false);
             content_after = false;
           }
+          if (src.first == src.second && j > 1 && punct(toks[j - 1], ',')) {
+            // "Chris Cox, who runs the NRA's lobbying arm, says": the phrase before the
+            // appositive, with it.
+            std::size_t k = j - 1;
+            while (k > 0 && j - 1 - k < 25 && !punct(toks[k - 1], ',') && !punct(toks[k - 1], '"') &&
+                   !punct(toks[k - 1], '.') && !punct(toks[k - 1], ';'))
+              --k;
+            if (k > 1 && punct(toks[k - 1], ',')) {
+              auto head = r.phrase_before(k - 1);
+              if (head.first < head.second && toks[head.first].word &&
+                  (toks[head.first].cap || determiner(toks[head.first].low))) {
+                src = {head.first, j - 1};
+                content_after = true;
+              }
+            }
+          }
           if (content_after) {
             std::size_t c = cue_end;
             if (listener) {
