@@ -96,7 +96,7 @@ class sentence_reader {
         --j;  // "Trump and Clinton", "Johnson & Johnson"
         continue;
       }
-      if (p.low == "of" && j - 1 > 0 && j < end && t_[j - 2].word && t_[j].word &&
+      if (in(p.low, {"of", "at", "from", "for"}) && j - 1 > 0 && j < end && t_[j - 2].word && t_[j].word &&
           (t_[j].cap || determiner(t_[j].low))) {
         --j;  // "the Secretary of State", "a spokesman of the ministry"
         ++count;
@@ -178,6 +178,19 @@ class sentence_reader {
   const attribution_extractor::options& o_;
 };
 
+// Words that are as often plural nouns as verbs.
+bool noun_form(sv w) {
+  return in(w, {"claims", "reports", "calls", "estimates", "promises", "hopes", "notes", "shows",
+                "finds", "warnings", "statements", "pledges", "vows", "questions", "charges",
+                "plans", "fears", "blasts", "slams", "reads", "lists"});
+}
+
+// Whether "by" follows the cue after auxiliaries (a passive with its agent).
+bool src_by(const std::vector<token>& t, std::size_t k) {
+  while (k < t.size() && t[k].word && aux_word(t[k].low)) ++k;
+  return k < t.size() && t[k].word && t[k].low == "by";
+}
+
 bool ing(sv w) { return w.size() > 4 && w.ends_with("ing"); }
 
 bool past_participle(sv w) {
@@ -252,7 +265,17 @@ std::vector<attribution> attribution_extractor::extract(
         if (prev && prev->word && (determiner(prev->low) || prev->low == "'s" || prev->low.ends_with("'s")) &&
             !in(prev->low, {"that", "this", "no", "all", "both", "each"}))
           continue;
-        if (next && next->word && next->low == "of" && !ing(w) && !past_participle(w)) continue;
+        // A plural noun, not a verb: "legal claims will hit", "reports of", "claims.".
+        if (noun_form(w) && next &&
+            ((!next->word && next->c != ':' && next->c != '"') ||
+             (next->word && in(next->low, {"will", "would", "could", "may", "might", "can", "should",
+                                            "is", "are", "was", "were", "have", "has", "had", "of",
+                                            "by", "for", "against", "from", "and", "or", "in", "on"}))))
+          continue;
+        // Naming, not saying: "a method called ...", "a group named ...".
+        if (in(w, {"called", "named", "dubbed", "titled"}) && prev && prev->word && !prev->cap &&
+            !detail::is_pronoun(prev->low) && !aux_word(prev->low))
+          continue;
         // Walk back over auxiliaries (and an infinitive's governing verb: "declined to say").
         std::size_t j = i;
         bool passive = false;
@@ -265,6 +288,11 @@ std::vector<attribution> attribution_extractor::extract(
           j -= 2;
           while (j > 0 && toks[j - 1].word && aux_word(toks[j - 1].low)) --j;
         }
+        if (passive && !src_by(toks, cue_end) &&
+            !in(w, {"said", "reported", "told", "claimed", "alleged", "estimated", "expected",
+                    "rumored", "rumoured", "believed", "thought", "accused", "feared", "announced",
+                    "revealed", "confirmed", "denied", "quoted"}))
+          continue;  // "are ordered", "is called": an act, not a statement
         if (passive) {
           // The agent after "by", else no source ("is said to be", "were reported").
           std::size_t k = cue_end;
@@ -334,7 +362,11 @@ std::vector<attribution> attribution_extractor::extract(
       if (a.source && !a.speaker) {
         const std::size_t n_src = src.second - src.first;
         if (n_src == 1 && detail::is_pronoun(toks[src.first].low)) {
-          if (opts_.resolve_pronouns) a.speaker = last_named ? last_named : last_opening;
+          // The later of the last named source and the last sentence-opening name.
+          if (opts_.resolve_pronouns)
+            a.speaker = !last_named ? last_opening
+                        : !last_opening ? last_named
+                        : last_opening->begin > last_named->begin ? last_opening : last_named;
         } else {
           a.speaker = a.source;
           last_named = a.source;
