@@ -13,8 +13,8 @@ namespace {
 using sv = std::string_view;
 
 constexpr std::array<sv, static_cast<std::size_t>(cue_class::count_)> kClassNames = {
-    "say",      "listener", "epistemic", "doxastic", "report",      "condition",
-    "question", "forecast", "denial",    "confirmation", "negation"};
+    "say",      "listener", "epistemic", "doxastic",     "report",  "claim",
+    "condition", "question", "forecast", "denial", "confirmation", "negation"};
 
 struct phrase {
   std::vector<std::string> rest;  // the words after the first

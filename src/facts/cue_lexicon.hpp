@@ -19,6 +19,7 @@ enum class cue_class : std::uint8_t {
   epistemic,
   doxastic,
   report,
+  claim,
   condition,
   question,
   forecast,

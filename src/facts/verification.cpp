@@ -22,6 +22,7 @@ std::string_view to_string(cue_kind k) noexcept {
     case cue_kind::epistemic: return "epistemic";
     case cue_kind::doxastic: return "doxastic";
     case cue_kind::report: return "report";
+    case cue_kind::claim: return "claim";
     case cue_kind::condition: return "condition";
     case cue_kind::question: return "question";
     case cue_kind::forecast: return "forecast";
@@ -47,7 +48,8 @@ std::optional<verification> status_of(cue_kind k) {
   switch (k) {
     case cue_kind::epistemic:
     case cue_kind::doxastic:
-    case cue_kind::report: return verification::unverified;
+    case cue_kind::report:
+    case cue_kind::claim: return verification::unverified;
     case cue_kind::denial: return verification::denied;
     case cue_kind::confirmation: return verification::confirmed;
     default: return std::nullopt;
@@ -95,10 +97,17 @@ void status_detector::cues(sv text, text::byte_span s, std::vector<status_cue>& 
     detail::match_at(toks, i, matches);
     // Modals first: their kind depends on the next word.
     if (modal(w)) {
+      // "May" inside a sentence is the month ("in May"), unless a verb follows.
+      if (toks[i].cap && i > 0 && !(i + 1 < toks.size() && toks[i + 1].word &&
+                                    in(toks[i + 1].low, {"be", "have", "not", "well", "also"})))
+        continue;
       std::size_t k = i + 1;
       while (k < toks.size() && toks[k].word &&
              in(toks[k].low, {"not", "well", "also", "still", "already", "yet", "even", "now", "never"}))
         ++k;
+      // "could not make": ability denied, not a hedge; "could be reached for comment".
+      if (w == "could" && k > i + 1 && detail::is_negation(toks[i + 1].low)) continue;
+      if (k + 1 < toks.size() && toks[k + 1].word && toks[k + 1].low == "reached") continue;
       const bool fact = k < toks.size() && toks[k].word && in(toks[k].low, {"be", "have"});
       out.push_back({{toks[i].begin, toks[i].end}, fact ? cue_kind::epistemic : cue_kind::forecast});
       continue;
@@ -118,6 +127,7 @@ void status_detector::cues(sv text, text::byte_span s, std::vector<status_cue>& 
       case cue_class::epistemic: kind = cue_kind::epistemic; break;
       case cue_class::doxastic: kind = cue_kind::doxastic; break;
       case cue_class::report: kind = cue_kind::report; break;
+      case cue_class::claim: kind = cue_kind::claim; break;
       case cue_class::condition: kind = cue_kind::condition; break;
       case cue_class::question: kind = cue_kind::question; break;
       case cue_class::forecast: kind = cue_kind::forecast; break;
@@ -125,6 +135,11 @@ void status_detector::cues(sv text, text::byte_span s, std::vector<status_cue>& 
       case cue_class::confirmation: kind = cue_kind::confirmation; break;
       default: continue;
     }
+    // "as expected", "the approval, which had been expected,": the expectation came true.
+    if (kind == cue_kind::forecast &&
+        ((i > 0 && toks[i - 1].word && toks[i - 1].low == "as") ||
+         (end_tok < toks.size() && !toks[end_tok].word && (toks[end_tok].c == '.' || toks[end_tok].c == ','))))
+      continue;
     const bool negated = last_neg != static_cast<std::size_t>(-1) && i > last_neg &&
                          i - last_neg <= opts_.negation_reach;
     if (kind == cue_kind::confirmation && negated) {
@@ -193,7 +208,7 @@ std::vector<status_cue> status_detector::hedges(sv text, text::byte_span sentenc
   bool back = false;
   cues(text, sentence, out, back);
   std::erase_if(out, [](const status_cue& c) {
-    return c.kind == cue_kind::denial || c.kind == cue_kind::confirmation;
+    return c.kind == cue_kind::denial || c.kind == cue_kind::confirmation || c.kind == cue_kind::claim;
   });
   return out;
 }

@@ -56,7 +56,8 @@ enum class verification { unverified, denied, confirmed };
 enum class cue_kind {
   epistemic,     // may, might, possibly, likely, unclear
   doxastic,      // believed, thought, suspected, feared
-  report,        // reportedly, allegedly, claimed, unconfirmed, "has not been verified"
+  report,        // reportedly, allegedly, unconfirmed, "has not been verified"
+  claim,         // claimed, "said to be": a party's claim (a status, never a hedge)
   condition,     // if, unless (a hedge, never a status)
   question,      // whether (a hedge, never a status)
   forecast,      // expected, predicted; a modal about the future (a hedge, never a status)
@@ -113,7 +114,8 @@ class status_detector {
                                    std::span<const text::byte_span> sentences) const;
 
   /// Every uncertainty cue of the sentence `text[sentence]` (hedges of all kinds, including
-  /// conditions, questions and forecasts, but not denials or confirmations), in text order.
+  /// conditions, questions and forecasts, but not claims, denials or confirmations), in text
+  /// order.
   /// A sentence is uncertain when this is not empty.
   std::vector<status_cue> hedges(std::string_view text, text::byte_span sentence) const;
   /// `hedges` of the whole text as one sentence.
