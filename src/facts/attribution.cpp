@@ -96,8 +96,8 @@ class sentence_reader {
         --j;  // "Trump and Clinton", "Johnson & Johnson"
         continue;
       }
-      if (in(p.low, {"of", "at", "from", "for"}) && j - 1 > 0 && j < end && t_[j - 2].word && t_[j].word &&
-          (t_[j].cap || determiner(t_[j].low))) {
+      if (in(p.low, {"of", "at", "from", "for", "in"}) && j - 1 > 0 && j < end && t_[j - 2].word &&
+          t_[j].word && (p.low == "of" || t_[j - 2].cap) && (t_[j].cap || determiner(t_[j].low))) {
         --j;  // "the Secretary of State", "a spokesman of the ministry"
         ++count;
         continue;
@@ -300,8 +300,7 @@ std::vector<attribution> attribution_extractor::extract(
           if (k < toks.size() && toks[k].word && toks[k].low == "by") src = r.phrase_after(k + 1, true);
           a.content = r.bytes(0, j);
           if (a.content.begin == a.content.end) a.content = r.bytes(cue_end, toks.size());
-        } else if (ing(w) && !(j < i && be_word(toks[j].low)) &&
-                   (j == 0 || !toks[j - 1].word || !toks[j - 1].cap || punct(toks[j - 1], ','))) {
+        } else if (ing(w) && !(j < i && be_word(toks[j].low))) {
           // A participle (", saying ..."): the subject of the sentence.
           if (out.size() > first_out && out.back().source) {
             a.source = out.back().source;
@@ -313,10 +312,6 @@ std::vector<attribution> attribution_extractor::extract(
           a.content = r.bytes(cue_end, toks.size());
         } else {
           src = r.phrase_before(j);
-          if (src.first == src.second && !listener) {
-            src = r.phrase_after(cue_end, false);
-            content_after = false;
-          }
           if (src.first == src.second && j > 1 && punct(toks[j - 1], ',')) {
             // "Chris Cox, who runs the NRA's lobbying arm, says": the phrase before the
             // appositive, with it.
@@ -332,6 +327,11 @@ std::vector<attribution> attribution_extractor::extract(
                 content_after = true;
               }
             }
+          }
+          if (src.first == src.second && !listener) {
+            // '"...," said the minister': the phrase after the cue.
+            src = r.phrase_after(cue_end, false);
+            content_after = false;
           }
           if (content_after) {
             std::size_t c = cue_end;
@@ -378,6 +378,7 @@ std::vector<attribution> attribution_extractor::extract(
         if (c == '.' || c == ',' || c == '"' || c == '\'' || c == ';' || c == ':' || c == ' ') --a.content.end;
         else break;
       }
+      if (!a.source && a.content.begin == a.content.end) continue;  // a bare "said"
       out.push_back(a);
       skip_until = cue_end;
     }

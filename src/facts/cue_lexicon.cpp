@@ -155,8 +155,22 @@ void tokenize(sv text, std::size_t begin, std::size_t end, std::string& lower,
           break;
         }
       }
-      // "U.S." keeps its final dot when it follows a one-letter piece ("U.S", "U.N").
-      if (j < n && s[j] == '.' && j >= i + 3 && s[j - 2] == '.') ++j;
+      // "U.S." keeps its final dot when it follows a one-letter piece ("U.S", "U.N"), and a
+      // title its abbreviation dot ("Col. Ann Reed").
+      if (j < n && s[j] == '.' && j >= i + 3 && s[j - 2] == '.') {
+        ++j;
+      } else if (j < n && s[j] == '.' && c >= 'A' && c <= 'Z' && j - i <= 5) {
+        static constexpr sv kTitles[] = {"col", "gen", "mr", "mrs", "ms", "dr", "sen", "rep",
+                                         "lt", "capt", "gov", "prof", "st", "sgt", "maj", "adm",
+                                         "cmdr", "insp", "supt", "det", "cpl", "pvt", "rev", "hon",
+                                         "pres", "sec", "amb", "brig", "atty", "jr", "sr"};
+        const sv w = sv(lower).substr(i, j - i);
+        for (sv t : kTitles)
+          if (w == t) {
+            ++j;
+            break;
+          }
+      }
       t.word = true;
       t.cap = c >= 'A' && c <= 'Z';
       t.low = sv(lower.data() + i, j - i);

@@ -32,7 +32,8 @@ void statements_observer::on_add(const stream::engine& e, const stream::sentence
     for (std::size_t i = a0; i < attributions_.size(); ++i) attributions_[i].update = added.update;
     for (std::size_t i = m0; i < marks_.size(); ++i) marks_[i].update = added.update;
     const std::size_t story = opts_.story_of ? opts_.story_of(added.update) : 0;
-    tracker_.add(added.update, text, std::span<const status_mark>(marks_).subspan(m0), story);
+    tracker_.add(added.update, text, scratch_, std::span<const status_mark>(marks_).subspan(m0),
+                 story);
   }
   attr_first_.push_back(attributions_.size());
   mark_first_.push_back(marks_.size());

@@ -194,6 +194,7 @@ std::vector<status_mark> status_detector::extract(
       m.cue = c.cue;
       m.sentence = s;
       m.claim = back && prev_sentence ? *prev_sentence : s;
+      m.refers_back = back && !prev_sentence;
       out.push_back(m);
     }
     // Text order: the order of the first cue of each status is kept by the loop above.
@@ -258,11 +259,34 @@ std::size_t shared(const std::vector<std::string>& a, const std::vector<std::str
 
 }  // namespace
 
-void claim_tracker::add(std::size_t update, sv text, std::span<const status_mark> marks,
-                        std::size_t story) {
+void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_span> sentences,
+                        std::span<const status_mark> marks, std::size_t story) {
   std::vector<std::string> words;
+  last_sentence* last = nullptr;
+  for (auto& l : last_)
+    if (l.story == story) last = &l;
   for (const status_mark& m : marks) {
     if (m.claim.end > text.size() || m.claim.begin >= m.claim.end) continue;
+    if (m.refers_back && last && last->update < update) {
+      // "The statement has not yet been verified" as an update of its own: the claim is the
+      // last sentence of the story's previous update.
+      std::size_t c = 0;
+      while (c < claims_.size() && !(claims_[c].story == story && claims_[c].update == last->update &&
+                                     claims_[c].sentence == last->sentence))
+        ++c;
+      if (c == claims_.size()) {
+        claim fresh;
+        fresh.story = story;
+        fresh.update = last->update;
+        fresh.sentence = last->sentence;
+        fresh.status = m.status;
+        claims_.push_back(std::move(fresh));
+        words_.push_back(last->words);
+      }
+      claims_[c].history.push_back({update, m.sentence, m.status});
+      claims_[c].status = m.status;
+      continue;
+    }
     content_words(text, m.claim, words);
     // The claim itself, marked again in the same update (two cues of one sentence).
     std::size_t best = claims_.size();
@@ -299,6 +323,23 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const status_mark
     c.history.push_back({update, m.sentence, m.status});
     c.status = m.status;
   }
+  remember_last(update, text, sentences, story);
+}
+
+void claim_tracker::remember_last(std::size_t update, sv text,
+                                  std::span<const text::byte_span> sentences, std::size_t story) {
+  const text::byte_span* s = nullptr;
+  for (const auto& x : sentences)
+    if (x.begin < x.end && x.end <= text.size()) s = &x;
+  if (!s) return;
+  last_sentence* last = nullptr;
+  for (auto& l : last_)
+    if (l.story == story) last = &l;
+  if (!last) last = &last_.emplace_back();
+  last->story = story;
+  last->update = update;
+  last->sentence = *s;
+  content_words(text, *s, last->words);
 }
 
 std::vector<std::size_t> claim_tracker::claims_of_update(std::size_t update) const {

@@ -10,8 +10,8 @@
 //   // m.claim is the first sentence: "The statement ..." refers back to it.
 //
 //   sitrep::facts::claim_tracker tracker;                  // one per stream (or per story)
-//   tracker.add(0, text0, detector.extract(text0));         // update 0: "Americans might be present"
-//   tracker.add(1, text1, detector.extract(text1));         // update 1: "It has emerged that ..."
+//   tracker.add(0, text0, spans0, detector.extract(text0, spans0));  // "Americans might be present"
+//   tracker.add(1, text1, spans1, detector.extract(text1, spans1));  // "It has emerged that ..."
 //   for (const auto& c : tracker.claims())                  // one claim, history: unverified
 //     for (const auto& h : c.history) ...                   //   (update 0), confirmed (update 1)
 //
@@ -89,6 +89,9 @@ struct status_mark {
   /// The sentence whose claim is marked: `sentence` itself, or the sentence before it when
   /// the mark only points back ("The statement has not yet been verified").
   text::byte_span claim;
+  /// The mark only points back and its sentence opens the text, so the claim is in an earlier
+  /// text (for the claim tracker: the last sentence of the story's previous update).
+  bool refers_back = false;
 };
 
 class status_detector {
@@ -166,9 +169,11 @@ class claim_tracker {
   claim_tracker() : claim_tracker(options{}) {}
   explicit claim_tracker(options opts) : opts_(opts) {}
 
-  /// Adds the marks of update `update` (in story `story`); `text` is the update's text.
-  void add(std::size_t update, std::string_view text, std::span<const status_mark> marks,
-           std::size_t story = 0);
+  /// Adds the marks of update `update` (in story `story`); `text` is the update's text and
+  /// `sentences` its sentence spans (the last one is remembered, for a mark of a later update
+  /// that `refers_back`).
+  void add(std::size_t update, std::string_view text, std::span<const text::byte_span> sentences,
+           std::span<const status_mark> marks, std::size_t story = 0);
 
   /// Every claim so far, in the order they were opened.
   std::span<const claim> claims() const noexcept { return claims_; }
@@ -179,6 +184,14 @@ class claim_tracker {
   options opts_;
   std::vector<claim> claims_;
   std::vector<std::vector<std::string>> words_;  // per claim, sorted content words
+  struct last_sentence {
+    std::size_t story = 0, update = 0;
+    text::byte_span sentence;
+    std::vector<std::string> words;
+  };
+  std::vector<last_sentence> last_;  // per story seen: its previous update's last sentence
+  void remember_last(std::size_t update, std::string_view text,
+                     std::span<const text::byte_span> sentences, std::size_t story);
 };
 
 }  // namespace sitrep::facts
