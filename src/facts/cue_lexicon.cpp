@@ -1,5 +1,6 @@
 #include "cue_lexicon.hpp"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
@@ -58,14 +59,38 @@ class lexicon {
                               static_cast<cue_class>(cls)});
       }
     }
+    index();
   }
 
   const entry* find(sv w) const {
+    // Most words are in no list: a bitmap of the entries' hashes turns them away before the
+    // hash table is probed.
+    if (w.size() > max_len_ || !(filter_[(fnv(w) >> 6) & kFilterMask] & (1ull << (fnv(w) & 63))))
+      return nullptr;
     auto it = map_.find(w);
     return it == map_.end() ? nullptr : &it->second;
   }
 
  private:
+  static constexpr std::size_t kFilterWords = 256;  // 16,384 bits
+  static constexpr std::size_t kFilterMask = kFilterWords - 1;
+  static std::uint64_t fnv(sv w) noexcept {
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : w) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    return h;
+  }
+  void index() {
+    for (const auto& [w, e] : map_) {
+      const std::uint64_t h = fnv(w);
+      filter_[(h >> 6) & kFilterMask] |= 1ull << (h & 63);
+      max_len_ = std::max(max_len_, w.size());
+    }
+  }
+  std::array<std::uint64_t, kFilterWords> filter_{};
+  std::size_t max_len_ = 0;
   struct hash {
     using is_transparent = void;
     std::size_t operator()(sv s) const noexcept { return std::hash<sv>{}(s); }

@@ -1,6 +1,7 @@
 #include "sitrep/facts/verification.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <initializer_list>
 #include <string>
 
@@ -231,23 +232,45 @@ bool function_word(sv w) {
                 "yesterday", "tonight", "morning", "evening", "week", "day", "year"});
 }
 
-void content_words(sv text, text::byte_span s, std::vector<std::string>& out) {
+// A word's FNV-1a hash: claims compare sorted hashes, not strings (a collision only costs
+// a spurious shared word).
+std::uint64_t word_hash(sv w) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+void content_words(sv text, text::byte_span s, std::vector<std::uint64_t>& out) {
   thread_local std::string lower;
   thread_local std::vector<token> toks;
   out.clear();
   detail::tokenize(text, s.begin, s.end, lower, toks);
   for (const auto& t : toks) {
     if (!t.word || t.low.size() < 3 || function_word(t.low)) continue;
-    std::string w(t.low);
-    if (w.ends_with("'s")) w.resize(w.size() - 2);
-    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-    if (w.size() >= 3) out.push_back(std::move(w));
+    sv w = t.low;
+    if (w.ends_with("'s")) w.remove_suffix(2);
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
+    if (w.size() >= 3) out.push_back(word_hash(w));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
-std::size_t shared(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// One bit of 64 per word. Sentences that share n words share up to n bits, fewer when two of
+// those words fall on one bit; the test in `add` (common bits >= min_shared_words) therefore
+// turns away, besides the many pairs that cannot match, a few pairs that share exactly the
+// minimum (about one in twenty for three shared words). The price of not comparing the word
+// lists of every recent claim.
+std::uint64_t signature(const std::vector<std::uint64_t>& words) {
+  std::uint64_t sig = 0;
+  for (std::uint64_t h : words) sig |= 1ull << (h >> 58);
+  return sig;
+}
+
+std::size_t shared(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   std::size_t n = 0;
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
     if (*i < *j) ++i;
@@ -261,7 +284,7 @@ std::size_t shared(const std::vector<std::string>& a, const std::vector<std::str
 
 void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_span> sentences,
                         std::span<const status_mark> marks, std::size_t story) {
-  std::vector<std::string> words;
+  std::vector<std::uint64_t> words;
   last_sentence* last = nullptr;
   for (auto& l : last_)
     if (l.story == story) last = &l;
@@ -270,7 +293,7 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
     if (m.refers_back && last && last->update < update) {
       // "The statement has not yet been verified" as an update of its own: the claim is the
       // last sentence of the story's previous update.
-      std::size_t c = 0;
+      std::size_t c = claims_.size() > opts_.window ? claims_.size() - opts_.window : 0;
       while (c < claims_.size() && !(claims_[c].story == story && claims_[c].update == last->update &&
                                      claims_[c].sentence == last->sentence))
         ++c;
@@ -282,20 +305,26 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
         fresh.status = m.status;
         claims_.push_back(std::move(fresh));
         words_.push_back(last->words);
+        sigs_.push_back(signature(last->words));
       }
       claims_[c].history.push_back({update, m.sentence, m.status});
       claims_[c].status = m.status;
       continue;
     }
     content_words(text, m.claim, words);
+    const std::uint64_t sig = signature(words);
     // The claim itself, marked again in the same update (two cues of one sentence).
+    // Only the latest `window` claims are followed, so each mark costs a bounded amount.
+    const std::size_t from = claims_.size() > opts_.window ? claims_.size() - opts_.window : 0;
     std::size_t best = claims_.size();
-    for (std::size_t c = 0; c < claims_.size(); ++c)
+    for (std::size_t c = from; c < claims_.size(); ++c)
       if (claims_[c].update == update && claims_[c].sentence == m.claim && claims_[c].story == story) best = c;
     if (best == claims_.size()) {
       double best_score = 0;
-      for (std::size_t c = 0; c < claims_.size(); ++c) {
+      for (std::size_t c = from; c < claims_.size(); ++c) {
         if (claims_[c].story != story || claims_[c].update == update) continue;
+        // Signatures first: fewer common bits than shared words needed means no match.
+        if (static_cast<std::size_t>(std::popcount(sig & sigs_[c])) < opts_.min_shared_words) continue;
         const std::size_t n = shared(words, words_[c]);
         const std::size_t smaller = std::min(words.size(), words_[c].size());
         if (n < opts_.min_shared_words || smaller == 0) continue;
@@ -315,6 +344,7 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
       c.history.push_back({update, m.sentence, m.status});
       claims_.push_back(std::move(c));
       words_.push_back(words);
+      sigs_.push_back(sig);
       continue;
     }
     claim& c = claims_[best];
