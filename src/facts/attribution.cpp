@@ -154,6 +154,16 @@ class sentence_reader {
   // a verb-like word.
   std::pair<std::size_t, std::size_t> opening() const {
     std::size_t j = 0;
+    // An opening adverbial ("After 87 days, BP ...", "In a statement, the army ..."): the
+    // subject follows its comma.
+    if (!t_.empty() && t_[0].word &&
+        in(t_[0].low, {"after", "before", "in", "on", "at", "with", "during", "following", "despite",
+                       "given", "responding", "speaking", "earlier", "later", "yesterday", "today",
+                       "meanwhile", "however", "separately", "elsewhere", "since", "as", "amid"})) {
+      std::size_t k = 1;
+      while (k < t_.size() && k < 16 && !punct(t_[k], ',')) ++k;
+      if (k < t_.size() && k < 16) j = k + 1;
+    }
     while (j < t_.size() && t_[j].word && in(t_[j].low, {"but", "and", "meanwhile", "now", "however", "so"})) ++j;
     const std::size_t b = j;
     std::size_t words = 0;
@@ -223,6 +233,27 @@ std::vector<attribution> attribution_extractor::extract(
     detail::tokenize(text, s.begin, s.end, lower, toks);
     sentence_reader r(text, toks, opts_);
     const std::size_t first_out = out.size();
+    {
+      // A speaker's label: "WALLACE: But, Governor ...", "Pence: Flowers won't be at the debate".
+      std::size_t b = 0;
+      if (b < toks.size() && punct(toks[b], '"')) ++b;
+      std::size_t k = b;
+      while (k < toks.size() && k < b + 4 && toks[k].word && toks[k].cap) ++k;
+      if (k > b && k + 3 < toks.size() && punct(toks[k], ':') &&
+          !(k == b + 1 && in(toks[b].low, {"update", "updated", "breaking", "note", "photo", "video",
+                                            "watch", "read", "editor", "correction", "live", "related",
+                                            "source", "sources", "q", "a", "warning", "caption", "see",
+                                            "also", "more", "latest", "analysis", "opinion", "exclusive"}))) {
+        attribution a;
+        a.sentence = s;
+        a.cue = r.bytes(k, k + 1);
+        a.source = r.bytes(b, k);
+        a.speaker = a.source;
+        last_named = a.source;
+        a.content = r.bytes(k + 1, toks.size());
+        out.push_back(a);
+      }
+    }
     std::size_t skip_until = 0;
     for (std::size_t i = 0; i < toks.size(); ++i) {
       if (i < skip_until || !toks[i].word) continue;
@@ -300,8 +331,21 @@ std::vector<attribution> attribution_extractor::extract(
           if (k < toks.size() && toks[k].word && toks[k].low == "by") src = r.phrase_after(k + 1, true);
           a.content = r.bytes(0, j);
           if (a.content.begin == a.content.end) a.content = r.bytes(cue_end, toks.size());
-        } else if (ing(w) && !(j < i && be_word(toks[j].low))) {
-          // A participle (", saying ..."): the subject of the sentence.
+        } else if (ing(w) && !(j < i && be_word(toks[j].low)) &&
+                   [&] {  // "..., with Jim Hackett accusing BP": the phrase after "with"
+                     auto before = r.phrase_before(j);
+                     if (before.first == before.second || before.first == 0 || !toks[before.first - 1].word ||
+                         toks[before.first - 1].low != "with")
+                       return false;
+                     src = before;
+                     return true;
+                   }()) {
+          a.content = r.bytes(cue_end, toks.size());
+        } else if ((ing(w) && !(j < i && be_word(toks[j].low))) ||
+                   (j > 0 && toks[j - 1].word && in(toks[j - 1].low, {"and", "but", "or"}) &&
+                    !(j > 1 && toks[j - 2].word && toks[j - 2].cap))) {
+          // A participle (", saying ...") or a second verb ("visits a plant and talks about"):
+          // the subject of the sentence.
           if (out.size() > first_out && out.back().source) {
             a.source = out.back().source;
             a.speaker = out.back().speaker;

@@ -170,7 +170,7 @@ class claim_tracker {
     /// A mark is compared with the latest this-many claims of the stream only (older claims
     /// keep their history but are no longer followed), so `add` costs a bounded amount per
     /// mark however long the stream.
-    std::size_t window = 256;
+    std::size_t window = 100;
   };
 
   claim_tracker() : claim_tracker(options{}) {}
