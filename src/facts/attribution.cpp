@@ -255,8 +255,13 @@ std::vector<attribution> attribution_extractor::extract(
       }
     }
     std::size_t skip_until = 0;
+    bool in_quote = false;  // inside a quotation opened in this sentence
     for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (punct(toks[i], '"')) in_quote = !in_quote;
       if (i < skip_until || !toks[i].word) continue;
+      // A verb of saying inside a quotation belongs to the quoted speaker's words ("what you
+      // have said"), not to the report.
+      if (in_quote && opts_.skip_quoted) continue;
       const sv w = toks[i].low;
       matches.clear();
       detail::match_at(toks, i, matches);

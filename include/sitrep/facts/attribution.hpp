@@ -80,6 +80,9 @@ class attribution_extractor {
     /// The longest source phrase, in words; a longer run before the cue is cut to its last
     /// this-many words.
     std::size_t max_source_words = 10;
+    /// Ignore reporting verbs inside a quotation opened in the same sentence ("“What you
+    /// have said is wrong,” the judge said": only the second "said").
+    bool skip_quoted = true;
   };
 
   attribution_extractor() : attribution_extractor(options{}) {}
