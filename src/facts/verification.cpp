@@ -294,8 +294,8 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
       // "The statement has not yet been verified" as an update of its own: the claim is the
       // last sentence of the story's previous update.
       std::size_t c = claims_.size() > opts_.window ? claims_.size() - opts_.window : 0;
-      while (c < claims_.size() && !(claims_[c].story == story && claims_[c].update == last->update &&
-                                     claims_[c].sentence == last->sentence))
+      while (c < claims_.size() && !(keys_[c].story == story && keys_[c].update == last->update &&
+                                     keys_[c].sentence == last->sentence))
         ++c;
       if (c == claims_.size()) {
         claim fresh;
@@ -305,7 +305,7 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
         fresh.status = m.status;
         claims_.push_back(std::move(fresh));
         words_.push_back(last->words);
-        sigs_.push_back(signature(last->words));
+        keys_.push_back({story, last->update, last->sentence, signature(last->words)});
       }
       claims_[c].history.push_back({update, m.sentence, m.status});
       claims_[c].status = m.status;
@@ -318,13 +318,13 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
     const std::size_t from = claims_.size() > opts_.window ? claims_.size() - opts_.window : 0;
     std::size_t best = claims_.size();
     for (std::size_t c = from; c < claims_.size(); ++c)
-      if (claims_[c].update == update && claims_[c].sentence == m.claim && claims_[c].story == story) best = c;
+      if (keys_[c].update == update && keys_[c].sentence == m.claim && keys_[c].story == story) best = c;
     if (best == claims_.size()) {
       double best_score = 0;
       for (std::size_t c = from; c < claims_.size(); ++c) {
-        if (claims_[c].story != story || claims_[c].update == update) continue;
+        if (keys_[c].story != story || keys_[c].update == update) continue;
         // Signatures first: fewer common bits than shared words needed means no match.
-        if (static_cast<std::size_t>(std::popcount(sig & sigs_[c])) < opts_.min_shared_words) continue;
+        if (static_cast<std::size_t>(std::popcount(sig & keys_[c].sig)) < opts_.min_shared_words) continue;
         const std::size_t n = shared(words, words_[c]);
         const std::size_t smaller = std::min(words.size(), words_[c].size());
         if (n < opts_.min_shared_words || smaller == 0) continue;
@@ -344,7 +344,7 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
       c.history.push_back({update, m.sentence, m.status});
       claims_.push_back(std::move(c));
       words_.push_back(words);
-      sigs_.push_back(sig);
+      keys_.push_back({story, update, m.claim, sig});
       continue;
     }
     claim& c = claims_[best];

@@ -191,7 +191,12 @@ class claim_tracker {
   options opts_;
   std::vector<claim> claims_;
   std::vector<std::vector<std::uint64_t>> words_;  // per claim, sorted content word hashes
-  std::vector<std::uint64_t> sigs_;                 // per claim, a bit per word (see .cpp)
+  struct key {  // per claim, what matching reads (compact, so the window scan stays in cache)
+    std::size_t story = 0, update = 0;
+    text::byte_span sentence;
+    std::uint64_t sig = 0;  // a bit per word (see .cpp)
+  };
+  std::vector<key> keys_;
   struct last_sentence {
     std::size_t story = 0, update = 0;
     text::byte_span sentence;
