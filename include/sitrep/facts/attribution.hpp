@@ -14,7 +14,8 @@
 // What is an attribution. A sentence that reports a statement, a claim, a finding or a belief
 // through a reporting cue: a verb of saying ("said", "has tweeted", "is reporting", "claims",
 // "denied", "warns", "finds", "urged", ...; the list is data/facts/reporting_cues.txt, class
-// `say`, compiled into the library) or "according to" / "per". One attribution per cue; a
+// `say`, compiled into the library: written for sitrep, with the stance verbs that the PolNeAR
+// train split marks as cues at least half the times they occur) or "according to" / "per". One attribution per cue; a
 // sentence can hold several ("X has said, Reuters are reporting" gives two).
 //
 // How it decides (rules in attribution.cpp, written for sitrep):
@@ -24,10 +25,19 @@
 //     cue: '"...," said the minister'), the phrase after the cue unless the verb's object is a
 //     listener ("told reporters"); after "according to" / "per", the phrase that follows. A
 //     passive cue ("is said", "were reported") has the agent of "by ..." as source, else none.
-//     A participle after a comma (", saying ...") takes the source of the sentence's first
-//     attribution, else the sentence's opening phrase.
-//   * speaker: the source itself, or for a pronoun ("he", "she", "they", "it", "we") the last
-//     named source earlier in the same text, else no speaker.
+//     A participle (", saying ...") and a second verb ("visits a plant and talks about ...")
+//     take the source of the sentence's previous attribution, else the sentence's opening
+//     phrase (after an opening adverbial: "After 87 days, BP ..."); "with X accusing" takes X.
+//     An appositive stays with its head ("Jo Park, who leads the team, says").
+//   * a speaker's label opening a sentence ("WALLACE: ...", "Pence: ...") is an attribution
+//     with the colon as cue.
+//   * a reporting verb inside a quotation opened in the same sentence is the quoted speaker's
+//     word, not a report (`options::skip_quoted`); plural nouns ("legal claims will ..."),
+//     naming ("a method called ...") and agentless passives of acts ("are ordered") are not
+//     cues.
+//   * speaker: the source itself, or for a pronoun ("he", "she", "they", "it", "we") the later
+//     of the last named source and the last capitalized sentence-opening phrase earlier in the
+//     same text, else no speaker.
 //   * content: the rest of the sentence on the other side of the cue from the source (after
 //     "that"), or the part before the source when the source follows the content.
 //
