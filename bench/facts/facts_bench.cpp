@@ -13,8 +13,12 @@
 //            figures add to ingest, since it does not difference two noisy engine runs);
 //   engine+figures  engine add with a `facts::figures_observer` attached (the extractor on the
 //            engine's own sentence spans: the cost figures add to ingest in the live engine).
-// Prints µs per update for each, figures per update, and what figures add to the engine's
-// ingest (engine+figures over engine, minus one).
+//   statements  `facts::attribution_extractor::extract` and `facts::status_detector::extract`
+//            on every update with the engine's spans, and the claim tracker (what
+//            `facts::statements_observer` does per update, timed alone);
+//   engine+facts  engine add with both observers attached (figures and statements).
+// Prints µs per update for each, figures per update, and what figures (and all facts) add to
+// the engine's ingest (engine+figures, engine+facts over engine, minus one).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +29,7 @@
 
 #include "sitrep/facts/figures.hpp"
 #include "sitrep/facts/figures_observer.hpp"
+#include "sitrep/facts/statements_observer.hpp"
 #include "sitrep/io/record_decoder.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "stream_source.hpp"
@@ -82,17 +87,22 @@ int main(int argc, char** argv) {
   double bytes = 0;
   for (const auto& u : input) bytes += static_cast<double>(u.text.size());
 
-  std::vector<double> engine_s, figures_s, both_s, spans_s;
+  std::vector<double> engine_s, figures_s, both_s, spans_s, st_s, all_s;
+  std::size_t statements = 0;
+  const sitrep::facts::attribution_extractor attributions;
+  const sitrep::facts::status_detector detector;
   std::size_t figures = 0;
   const sitrep::facts::figure_extractor extractor;
   // The two engine runs alternate their order from one repeat to the next, so that neither
   // always runs on a heap the other has just churned.
   std::vector<std::vector<sitrep::text::byte_span>> spans;  // per update, from the engine
-  auto run_engine = [&](bool with_figures, std::vector<double>& out) {
+  auto run_engine = [&](bool with_figures, std::vector<double>& out, bool with_statements = false) {
     auto eng = sitrep::stream::engine::create({});
     if (!eng) return false;
     sitrep::facts::figures_observer observer;
+    sitrep::facts::statements_observer statements_obs;
     if (with_figures && !eng->attach(observer)) return false;
+    if (with_statements && !eng->attach(statements_obs)) return false;
     std::vector<sitrep::update> copy = input;  // untimed: add() takes the update
     const double c0 = thread_cpu_seconds();
     for (auto& u : copy)
@@ -118,6 +128,17 @@ int main(int argc, char** argv) {
     for (std::size_t u = 0; u < input.size(); ++u) on_spans += extractor.extract(input[u].text, spans[u]).size();
     spans_s.push_back(thread_cpu_seconds() - c1);
     if (on_spans != figures) return 2;
+    statements = 0;
+    sitrep::facts::claim_tracker tracker;
+    const double c2 = thread_cpu_seconds();
+    for (std::size_t u = 0; u < input.size(); ++u) {
+      statements += attributions.extract(input[u].text, spans[u]).size();
+      const auto marks = detector.extract(input[u].text, spans[u]);
+      statements += marks.size();
+      tracker.add(u, input[u].text, spans[u], marks);
+    }
+    st_s.push_back(thread_cpu_seconds() - c2);
+    if (!run_engine(true, all_s, true)) return 2;
   }
   const double n = static_cast<double>(input.size());
   const double e = median(engine_s), f = median(figures_s), b = median(both_s),
@@ -131,5 +152,11 @@ int main(int argc, char** argv) {
               sp / n * 1e6, 100.0 * sp / e);
   std::printf("engine+figures %6.2f us/update   figures add %.1f%% to engine add\n", b / n * 1e6,
               100.0 * (b / e - 1));
+  const double st = median(st_s), all = median(all_s);
+  std::printf("statements   %8.2f us/update   %.2f attributions+marks/update   %.1f%% of engine add\n",
+              st / n * 1e6, static_cast<double>(statements) / n, 100.0 * st / e);
+  std::printf("figures+statements on spans %.1f%% of engine add\n", 100.0 * (sp + st) / e);
+  std::printf("engine+facts %8.2f us/update   facts (figures and statements) add %.1f%% to engine add\n",
+              all / n * 1e6, 100.0 * (all / e - 1));
   return 0;
 }

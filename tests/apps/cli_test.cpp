@@ -339,7 +339,9 @@ TEST_F(Cli, FactsListsEveryFigureInTheLabelsSchema) {
                           "Rescuers freed six hostages from the hotel, the army said.\n");
   auto r = run("facts --format jsonl '" + file.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto items = lines(r.out);
+  std::vector<std::string> items;  // the figures (attributions are tested below)
+  for (const auto& line : lines(r.out))
+    if (nlohmann::json::parse(line)["kind"] == "figure") items.push_back(line);
   ASSERT_EQ(items.size(), 2u) << r.out;  // the date is not a figure
   auto first = nlohmann::json::parse(items[0]);
   EXPECT_EQ(first["kind"], "figure");
@@ -356,6 +358,41 @@ TEST_F(Cli, FactsListsEveryFigureInTheLabelsSchema) {
   ASSERT_EQ(text.exit_code, 0);
   EXPECT_NE(text.out.find("f.txt:1\tmore than 40\tinjured"), std::string::npos) << text.out;
   EXPECT_EQ(run("facts --format markdown '" + file.string() + "'").exit_code, 2);
+}
+
+TEST_F(Cli, FactsListsAttributionsAndStatusInTheLabelsSchema) {
+  const auto file = write("s.txt",
+                          "Col. Ann Reed said six hostages were freed. She also says foreign "
+                          "tourists might be among the hostages at the hotel.\n"
+                          "It has emerged that foreign tourists were among the hostages at the hotel.\n");
+  auto r = run("facts --format jsonl '" + file.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<nlohmann::json> attributions, statuses;
+  for (const auto& line : lines(r.out)) {
+    auto j = nlohmann::json::parse(line);
+    if (j["kind"] == "attribution") attributions.push_back(j);
+    if (j["kind"] == "status") statuses.push_back(j);
+  }
+  ASSERT_EQ(attributions.size(), 2u) << r.out;
+  EXPECT_EQ(attributions[0]["update"], "s.txt:1");
+  EXPECT_EQ(attributions[0]["sentence"], "Col. Ann Reed said six hostages were freed.");
+  EXPECT_EQ(attributions[0]["speaker"], "Col. Ann Reed");
+  EXPECT_EQ(attributions[0]["cue"], "said");
+  EXPECT_EQ(attributions[0].size(), 5u);  // kind, update, sentence, speaker, cue: nothing else
+  EXPECT_EQ(attributions[1]["speaker"], "Col. Ann Reed");  // "She", resolved in its update
+  ASSERT_EQ(statuses.size(), 2u) << r.out;
+  EXPECT_EQ(statuses[0]["update"], "s.txt:1");
+  EXPECT_EQ(statuses[0]["status"], "unverified");
+  EXPECT_EQ(statuses[0]["cue"], "might");
+  EXPECT_EQ(statuses[1]["status"], "confirmed");
+  EXPECT_EQ(statuses[1]["cue"], "It has emerged");
+  EXPECT_EQ(statuses[1].size(), 5u);
+  auto text = run("facts '" + file.string() + "'");
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("s.txt:1\tsaid\tCol. Ann Reed\tsaid\tsix hostages were freed"),
+            std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("claim\tunverified (s.txt:1) -> confirmed (s.txt:2)"), std::string::npos)
+      << text.out;
 }
 
 TEST_F(Cli, TimelineGivesTheKeyEventsInTimeOrder) {
