@@ -1,4 +1,4 @@
-// The HTTP side of `sitrep serve`: routes, sessions, server-sent events, the writer thread.
+// The HTTP side of `sitrep serve`: routes, sessions, server-sent events, the commit and engine threads.
 // Every algorithm is the library's (stream::engine and its observers, report builders and
 // writers, store::log); this file only moves requests and snapshots between threads.
 #include "server.hpp"
@@ -118,8 +118,9 @@ struct stream_state {
   std::unique_ptr<facts::figures_observer> figures;
   std::unique_ptr<timeline::key_events> keys;
   std::optional<stream::engine> engine;
-  std::atomic<std::size_t> size{0};
-  // Writer thread only.
+  std::atomic<std::size_t> size{0};       // updates in the engine
+  std::atomic<std::size_t> committed{0};  // updates in the store
+  // Engine thread only.
   std::unique_ptr<net::steady_timer> refresh_timer;
   bool refresh_pending = false;
   // Guarded by mu: read by network threads.
@@ -189,14 +190,22 @@ struct server::impl {
   std::mutex sessions_mu;
   std::vector<std::weak_ptr<session>> sessions;
 
-  std::optional<store::log> log;  // writer thread only (and start-up)
+  std::optional<store::log> log;  // commit thread only (and start-up)
+
+  // Updates committed but not yet added to their engine.
+  static constexpr std::size_t kMaxBacklog = 200000;
+  std::atomic<std::size_t> backlog{0};
+  std::mutex backlog_mu;
+  std::condition_variable backlog_cv;
 
   // Declared last: destroyed first, while everything their handlers refer to still exists.
-  net::io_context writer_ctx{1};
+  net::io_context writer_ctx{1};  // the commit thread: the store
+  net::io_context engine_ctx{1};  // the engine thread: engines, observers, live reports
   net::io_context net_ctx;
   std::optional<tcp::acceptor> acceptor;
   std::vector<std::thread> threads;
   std::thread writer;
+  std::thread engine_thread;
   std::uint16_t bound_port = 0;
 
   std::shared_ptr<stream_state> find(std::string_view name) {
@@ -251,6 +260,12 @@ struct server::impl {
   // Commits every write that arrived since the last flush in one transaction, then adds the
   // updates to their engines and answers: the 201 comes after the commit.
   void flush() {
+    // Back-pressure: while the engines are far behind the store, stop committing (requests
+    // wait in their connections) so that memory stays bounded.
+    {
+      std::unique_lock lock(backlog_mu);
+      backlog_cv.wait(lock, [this] { return backlog.load() <= kMaxBacklog || stopped.load(); });
+    }
     std::vector<write_job> jobs;
     {
       std::lock_guard lock(pending_mu);
@@ -276,7 +291,7 @@ struct server::impl {
           }
           ++stream_count;
         }
-        it = next.emplace(job.stream, st ? st->engine->size() : 0).first;
+        it = next.emplace(job.stream, st ? st->committed.load() : 0).first;
       }
       for (std::size_t i = 0; i < job.updates.size(); ++i) {
         ++it->second;
@@ -305,26 +320,37 @@ struct server::impl {
           continue;
         }
         st = *made;
-        st->refresh_timer = std::make_unique<net::steady_timer>(writer_ctx);
+        st->refresh_timer = std::make_unique<net::steady_timer>(engine_ctx);
         std::lock_guard lock(streams_mu);
         streams.emplace(job.stream, st);
       }
       json ids = json::array();
       const std::size_t first = (*firsts)[k];
-      for (std::size_t i = 0; i < job.updates.size(); ++i) {
+      const std::size_t n = job.updates.size();
+      for (std::size_t i = 0; i < n; ++i)
         ids.push_back({{"id", job.updates[i].id}, {"position", first + i}});
-        // The decoder has checked the text (valid UTF-8, no NUL): the engine takes it.
-        auto added = st->engine->add(std::move(job.updates[i]));
-        (void)added;
-      }
-      st->size.store(st->engine->size(), std::memory_order_release);
-      job.done(json_response(http::status::created,
-                             {{"stream", job.stream},
-                              {"accepted", job.updates.size()},
-                              {"first", first},
-                              {"last", first + job.updates.size() - 1},
-                              {"updates", std::move(ids)}}));
-      schedule_refresh(*st);
+      st->committed.store(first + n - 1, std::memory_order_release);
+      // The engine takes the updates on its own thread, in commit order. Posted before the
+      // answer, so that a query sent after the answer finds them added (one FIFO queue).
+      backlog.fetch_add(n, std::memory_order_relaxed);
+      net::post(engine_ctx, [this, st, ups = std::move(job.updates)]() mutable {
+        for (update& u : ups) {
+          // The decoder has checked the text (valid UTF-8, no NUL): the engine takes it.
+          auto added = st->engine->add(std::move(u));
+          (void)added;
+        }
+        st->size.store(st->engine->size(), std::memory_order_release);
+        if (backlog.fetch_sub(ups.size(), std::memory_order_relaxed) - ups.size() <= kMaxBacklog) {
+          std::lock_guard lock(backlog_mu);
+          backlog_cv.notify_all();
+        }
+        schedule_refresh(*st);
+      });
+      job.done(json_response(http::status::created, {{"stream", job.stream},
+                                                     {"accepted", n},
+                                                     {"first", first},
+                                                     {"last", first + n - 1},
+                                                     {"updates", std::move(ids)}}));
     }
   }
 
@@ -718,7 +744,7 @@ response server::impl::updates_query(stream_state& st, const target& t) {
   if (!scanned)
     return error_response(http::status::internal_server_error, "store_error", scanned.message());
   return json_response(http::status::ok, {{"stream", st.name},
-                                          {"size", st.engine->size()},
+                                          {"size", st.committed.load(std::memory_order_acquire)},
                                           {"next", last},
                                           {"updates", std::move(ups)}});
 }
@@ -858,7 +884,7 @@ void server::impl::handle(const std::shared_ptr<session>& s, request&& req) {
     {
       std::lock_guard lock(streams_mu);
       for (const auto& [name, st] : streams)
-        list.push_back({{"name", name}, {"updates", st->size.load(std::memory_order_acquire)}});
+        list.push_back({{"name", name}, {"updates", st->committed.load(std::memory_order_acquire)}});
     }
     return s->send(json_response(http::status::ok, {{"streams", std::move(list)}}));
   }
@@ -973,9 +999,10 @@ void server::impl::handle(const std::shared_ptr<session>& s, request&& req) {
                                    content_type_for(format)));
     }
   }
-  net::post(writer_ctx, [this, s, st, t = std::move(*t), k = kind->second]() {
+  if (kind->second == 0)
+    return net::post(writer_ctx, [this, s, st, t = std::move(*t)]() { s->reply(updates_query(*st, t)); });
+  net::post(engine_ctx, [this, s, st, t = std::move(*t), k = kind->second]() {
     switch (k) {
-      case 0: return s->reply(updates_query(*st, t));
       case 1: return s->reply(report_query(*st, t));
       case 2: return s->reply(stories_query(*st));
       case 3: return s->reply(timeline_query(*st));
@@ -1019,11 +1046,17 @@ void server::impl::stop() {
       if (auto s = w.lock()) s->close();
     sessions.clear();
   }
+  {
+    std::lock_guard lock(backlog_mu);
+    backlog_cv.notify_all();
+  }
   writer_ctx.stop();
+  engine_ctx.stop();
   net_ctx.stop();
   for (auto& t : threads)
     if (t.joinable()) t.join();
   if (writer.joinable()) writer.join();
+  if (engine_thread.joinable()) engine_thread.join();
   {
     std::lock_guard lock(stop_mu);
     done = true;
@@ -1051,7 +1084,7 @@ counters server::stats() const {
   {
     std::lock_guard lock(p_->streams_mu);
     c.streams = p_->streams.size();
-    for (const auto& [name, st] : p_->streams) c.updates += st->size.load();
+    for (const auto& [name, st] : p_->streams) c.updates += st->committed.load();
   }
   c.commits = p_->commits.load();
   c.connections = p_->connections.load();
@@ -1102,7 +1135,8 @@ result<std::unique_ptr<server>> server::start(const options& o) {
     auto n = store::replay(*p->log, info.name, *(*st)->engine);
     if (!n) return n.error();
     (*st)->size = (*st)->engine->size();
-    (*st)->refresh_timer = std::make_unique<net::steady_timer>(p->writer_ctx);
+    (*st)->committed = (*st)->engine->size();
+    (*st)->refresh_timer = std::make_unique<net::steady_timer>(p->engine_ctx);
     p->streams.emplace(info.name, *st);
   }
   for (auto& [name, st] : p->streams) p->refresh(*st);
@@ -1122,6 +1156,10 @@ result<std::unique_ptr<server>> server::start(const options& o) {
   p->writer = std::thread([raw] {
     auto guard = net::make_work_guard(raw->writer_ctx);
     raw->writer_ctx.run();
+  });
+  p->engine_thread = std::thread([raw] {
+    auto guard = net::make_work_guard(raw->engine_ctx);
+    raw->engine_ctx.run();
   });
   for (unsigned i = 0; i < o.threads; ++i)
     p->threads.emplace_back([raw] {

@@ -10,11 +10,15 @@
 //   (*s)->wait();                        // until stop() (from a signal handler's thread, a test)
 //
 // Threads: `options::threads` run the network (every connection is asynchronous: a
-// server-sent-events client costs a socket and a few buffers, not a thread). One more thread,
-// the writer, owns every stream's engine, observers and the store: it commits writes (all
-// that arrived meanwhile in one transaction), adds them to the engines, answers queries that
-// read an engine, and rebuilds each stream's live report after a change. Readers of the live
-// report and SSE clients share that immutable snapshot; nothing else crosses threads.
+// server-sent-events client costs a socket and a few buffers, not a thread). Two more threads
+// do the rest. The commit thread owns the store: it commits every write that arrived meanwhile
+// in one transaction (group commit), answers 201 after the commit, and reads stored updates
+// back. The engine thread owns every stream's engine and observers: it adds committed updates
+// in commit order, answers queries that read an engine, and rebuilds each stream's live report
+// after a change. A committed batch is handed to the engine thread before its 201 goes out, so
+// a query sent after the answer sees the update. When the engines fall more than 200,000
+// updates behind, commits wait. Readers of the live report and SSE clients share that
+// immutable snapshot; nothing else crosses threads.
 //
 // Durability: a POST is answered 201 only after its updates are committed to the store; the
 // engines are rebuilt from the store at start, so a restart (after a crash too) serves every
