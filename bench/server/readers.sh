@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # 1,000 concurrent readers of the live report (wrk) while about 1,000 updates a second are
-# posted (10 JSON Lines batches of 100 a second, by curl), durability on.
+# posted (10 JSON Lines batches of 100 a second, by curl), durability on. One wrk thread: the
+# machine it was written on has two cores for wrk and the server together.
 # Usage: bench/server/readers.sh [BUILD_DIR] [SECONDS]
 set -euo pipefail
 build=${1:-build}
@@ -31,13 +32,13 @@ PY
     curl -s -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' \
       --data-binary @"$data/batch.jsonl" "$url/updates"
     left=$(( (100000000 - ($(date +%s%N) - start)) / 1000 ))
-    (( left > 0 )) && sleep "0.$(printf '%06d' $left)"
+    if (( left > 0 )); then sleep "0.$(printf '%06d' $left)"; fi
   done
 ) &
 poster=$!
 sleep 1
 before=$(curl -s http://127.0.0.1:$port/v1/streams)
-wrk -t2 -c1000 -d${seconds}s --latency "$url/report"
+wrk -t1 -c1000 -d${seconds}s --latency "$url/report"
 after=$(curl -s http://127.0.0.1:$port/v1/streams)
 echo "streams before: $before"
 echo "streams after:  $after"
