@@ -199,14 +199,22 @@ struct server::impl {
   std::condition_variable backlog_cv;
 
   // Declared last: destroyed first, while everything their handlers refer to still exists.
+  // The network's first: handlers left in the other two may hold sessions (sockets of it).
+  net::io_context net_ctx;
   net::io_context writer_ctx{1};  // the commit thread: the store
   net::io_context engine_ctx{1};  // the engine thread: engines, observers, live reports
-  net::io_context net_ctx;
   std::optional<tcp::acceptor> acceptor;
   std::vector<std::thread> threads;
   std::thread writer;
   std::thread engine_thread;
   std::uint16_t bound_port = 0;
+
+  // The streams' timers (of engine_ctx) go before the contexts do.
+  ~impl() {
+    stop();
+    std::lock_guard lock(streams_mu);
+    streams.clear();
+  }
 
   std::shared_ptr<stream_state> find(std::string_view name) {
     std::lock_guard lock(streams_mu);
