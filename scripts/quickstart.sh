@@ -28,7 +28,7 @@ esac
 
 packages=(build-essential cmake pkg-config git
   libcli11-dev libsimdjson-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev libstemmer-dev
-  libglpk-dev libgtest-dev libgmock-dev libbenchmark-dev)
+  libglpk-dev libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libboost1.81-dev)
 # The fuzzers need clang and its libFuzzer/sanitizer runtimes; only the test mode builds them.
 [[ "$mode" == test ]] && packages+=(clang-14 libclang-rt-14-dev)
 

@@ -20,5 +20,6 @@ void add_watch_command(CLI::App& app, context& ctx);
 void add_stories_command(CLI::App& app, context& ctx);
 void add_facts_command(CLI::App& app, context& ctx);
 void add_timeline_command(CLI::App& app, context& ctx);
+void add_serve_command(CLI::App& app, context& ctx);  // apps/server/cmd_serve.cpp
 
 }  // namespace sitrep::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   sitrep::cli::add_stories_command(app, ctx);
   sitrep::cli::add_facts_command(app, ctx);
   sitrep::cli::add_timeline_command(app, ctx);
+  sitrep::cli::add_serve_command(app, ctx);
   sitrep::cli::add_summarize_command(app, ctx);
   sitrep::cli::add_methods_command(app, ctx);
   sitrep::cli::add_eval_command(app, ctx);
