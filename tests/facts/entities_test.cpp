@@ -200,7 +200,7 @@ TEST(EntitiesObserver, FollowsTheEngine) {
   auto e = sitrep::stream::engine::create({});
   ASSERT_TRUE(e);
   entities_observer obs;
-  ASSERT_TRUE(e->attach(obs).ok());
+  ASSERT_TRUE(e->attach(obs).is_ok());
   for (std::string_view t : {"Col. Ada Brennan landed in Nairobi.", "", "Brennan met the Red Cross."}) {
     sitrep::update u;
     u.text = std::string(t);
