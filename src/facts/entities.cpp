@@ -35,9 +35,32 @@ namespace {
 
 using sv = std::string_view;
 
+// FNV-1a: keys are short words, for which it is faster than the standard library's hash.
 struct sv_hash {
   using is_transparent = void;
-  std::size_t operator()(sv s) const noexcept { return std::hash<sv>{}(s); }
+  std::size_t operator()(sv s) const noexcept {
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h);
+  }
+};
+
+// A cheap first test of a word before any hash lookup: its first two bytes and length.
+struct word_filter {
+  std::array<std::uint64_t, 27 * 27> bits{};  // bit min(length, 63) of slot (c0, c1)
+  static std::size_t slot(sv w) {
+    auto letter = [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u >= 'a' && u <= 'z' ? static_cast<std::size_t>(u - 'a') : std::size_t{26};
+    };
+    return letter(w[0]) * 27 + (w.size() > 1 ? letter(w[1]) : 26);
+  }
+  void add(sv w) {
+    if (!w.empty()) bits[slot(w)] |= std::uint64_t{1} << std::min<std::size_t>(w.size(), 63);
+  }
+  bool may_hold(sv w) const {
+    return !w.empty() && (bits[slot(w)] >> std::min<std::size_t>(w.size(), 63) & 1);
+  }
 };
 using word_set = std::unordered_set<std::string, sv_hash, std::equal_to<>>;
 
@@ -155,6 +178,7 @@ struct entity_extractor::lexicon {
   std::unordered_map<std::string, known, sv_hash, std::equal_to<>> gazetteer;
   // Longest key (in words) of any gazetteer name starting with this word.
   std::unordered_map<std::string, std::uint8_t, sv_hash, std::equal_to<>> first_words;
+  word_filter first_filter;
   word_set titles, modifiers, org_words, place_words, facilities, demonyms, not_names, given_names;
 
   void add_gazetteer(sv line, entity_type type) {
@@ -178,6 +202,7 @@ struct entity_extractor::lexicon {
         else entries.push_back({std::string(name), type});
         first = false;
       }
+      first_filter.add(first_word(key));
       auto& w = first_words[std::string(first_word(key))];
       w = static_cast<std::uint8_t>(std::max<std::size_t>(w, std::min<std::size_t>(word_count(key), 8)));
       gazetteer.try_emplace(std::move(key), known{static_cast<std::uint32_t>(entry_index), caps_only});
@@ -435,6 +460,7 @@ class extraction {
   // Tokens of the longest gazetteer name starting at i (ending by `limit`), 0 when none.
   std::size_t gazetteer_at(std::size_t i, std::size_t limit, bool need_capital) const {
     if (need_capital && !t_[i].cap) return 0;
+    if (!lex_.first_filter.may_hold(first_word(key(i)))) return 0;
     const auto fw = lex_.first_words.find(first_word(key(i)));
     if (fw == lex_.first_words.end()) return 0;
     std::size_t max = 1;

@@ -129,6 +129,7 @@ std::string series_head(std::string_view counted, category c) {
 status validate(const series_options& o) {
   if (!(o.conflict_window_seconds > 0) || !(o.recency_half_life_seconds > 0))
     return invalid_argument("series: conflict_window_seconds and recency_half_life_seconds must be > 0");
+  if (o.conflict_scan == 0) return invalid_argument("series: conflict_scan must be >= 1");
   if (!(o.recency_floor >= 0 && o.recency_floor <= 1))
     return invalid_argument("series: recency_floor must be in [0, 1]");
   for (double w : o.weights)
@@ -196,10 +197,8 @@ std::string normalized_source(sv s) {
   return out;
 }
 
-bool gave(const series_step& s, sv source) {
-  for (const auto& x : s.sources)
-    if (normalized_source(x) == source) return true;
-  return false;
+bool gave(const series_step& s, sv key) {
+  return std::find(s.source_keys.begin(), s.source_keys.end(), key) != s.source_keys.end();
 }
 
 }  // namespace
@@ -213,42 +212,52 @@ void series::add_step(figure_series& fs, series_step step) {
   if (p > 0 && same_value(steps[p - 1], step)) {
     auto& prev = steps[p - 1];
     ++prev.reports;
-    if (!step.source.empty() &&
-        std::find(prev.sources.begin(), prev.sources.end(), step.source) == prev.sources.end())
+    if (!step.source_keys.empty() && !gave(prev, step.source_keys.front())) {
       prev.sources.push_back(step.source);
+      prev.source_keys.push_back(step.source_keys.front());
+    }
     prev.hedged = prev.hedged && step.hedged;
     return;
   }
   steps.insert(pos, std::move(step));
-  for (auto& c : fs.conflicts) {
-    if (c.first >= p) ++c.first;
-    if (c.second >= p) ++c.second;
-  }
+  if (p + 1 < steps.size())
+    for (auto& c : fs.conflicts) {
+      if (c.first >= p) ++c.first;
+      if (c.second >= p) ++c.second;
+    }
   const series_step& y = steps[p];
-  const std::string ys = normalized_source(y.source);
-  if (ys.empty()) return;
+  if (y.source_keys.empty()) return;
+  const std::string& ys = y.source_keys.front();
   // Steps within the window on either side, from another known source, still that source's
-  // latest word at the later of the two.
+  // latest word at the later of the two: walking away from the new step, `between` holds the
+  // sources of the steps passed (a source among them has corrected itself since).
   const double w = opts_.conflict_window_seconds;
-  for (std::size_t q = p; q-- > 0;) {
+  const std::size_t before = fs.conflicts.size();
+  std::vector<std::string_view> between;
+  auto passed = [&](const series_step& x) {
+    for (const auto& k : x.source_keys) between.push_back(k);
+  };
+  auto seen = [&](sv k) { return std::find(between.begin(), between.end(), k) != between.end(); };
+  for (std::size_t q = p, n = 0; q-- > 0 && n < opts_.conflict_scan; ++n) {
     const series_step& x = steps[q];
     if (static_cast<double>(y.time - x.time) > w) break;
-    const std::string xs = normalized_source(x.source);
-    if (xs.empty() || xs == ys || gave(x, ys) || !disagree(x, y)) continue;
-    bool corrected = false;
-    for (std::size_t r = q + 1; r < p && !corrected; ++r) corrected = gave(steps[r], xs);
-    if (!corrected) fs.conflicts.emplace_back(q, p);
+    if (!x.source_keys.empty() && !gave(x, ys) && disagree(x, y)) {
+      bool corrected = false;
+      for (const auto& k : x.source_keys) corrected = corrected || seen(k);
+      if (!corrected) fs.conflicts.emplace_back(q, p);
+    }
+    passed(x);
   }
-  for (std::size_t q = p + 1; q < steps.size(); ++q) {
+  // Later steps (an update stamped before them): the new step is the earlier of each pair.
+  between.clear();
+  for (std::size_t q = p + 1, n = 0; q < steps.size() && n < opts_.conflict_scan; ++q, ++n) {
     const series_step& x = steps[q];
     if (static_cast<double>(x.time - y.time) > w) break;
-    const std::string xs = normalized_source(x.source);
-    if (xs.empty() || xs == ys || gave(x, ys) || !disagree(x, y)) continue;
-    bool corrected = false;
-    for (std::size_t r = p + 1; r < q && !corrected; ++r) corrected = gave(steps[r], ys);
-    if (!corrected) fs.conflicts.emplace_back(p, q);
+    if (seen(ys)) break;  // the new step's source has spoken again since
+    if (!x.source_keys.empty() && !gave(x, ys) && disagree(x, y)) fs.conflicts.emplace_back(p, q);
+    passed(x);
   }
-  std::sort(fs.conflicts.begin(), fs.conflicts.end());
+  if (fs.conflicts.size() > before) std::sort(fs.conflicts.begin(), fs.conflicts.end());
 }
 
 void series::add(std::size_t u, std::uint32_t story, std::int64_t time, std::string_view publisher,
@@ -286,7 +295,13 @@ void series::add(std::size_t u, std::uint32_t story, std::int64_t time, std::str
     st.qualifier = f.qualifier;
     st.hedged = f.hedged;
     st.source = f.source ? std::string(piece(*f.source)) : std::string(publisher);
-    if (!st.source.empty()) st.sources.push_back(st.source);
+    if (!st.source.empty()) {
+      std::string k = normalized_source(st.source);
+      if (!k.empty()) {
+        st.sources.push_back(st.source);
+        st.source_keys.push_back(std::move(k));
+      }
+    }
     st.update = u;
     st.figure = base + i;
     st.time = time;

@@ -42,14 +42,16 @@
 // `conflict_window_seconds` of each other, and the earlier step is still its source's latest
 // word (a source that later gave another value corrected itself: its old value conflicts with
 // nobody). A figure and its correction by the same source are never a conflict. Conflicts are
-// listed, never resolved: both steps stay in the series.
+// listed, never resolved: both steps stay in the series. At most `conflict_scan` steps on each
+// side of a new step are compared with it.
 //
 // Importance (ranking of queries): weight of the category (series_options::weights) x (1 + ln
 // of the number of updates that gave a figure of the series) x recency, where recency is
 // 0.5 ^ (age / recency_half_life_seconds), at least `recency_floor`, and age is the time from
 // the series' last step to the latest step among those ranked.
 //
-// Cost per update: O(its figures x (log of the series' steps + steps within the window)).
+// Cost per update: O(its figures x (log of the series' steps + conflict_scan x sources of a
+// step)), plus moving the later steps when an update comes stamped before them.
 // Memory: a step per figure, minus collapsed repeats.
 //
 // Thread safety: as the engine's (one writer; const queries only while no `add` runs). The
@@ -79,6 +81,10 @@ namespace sitrep::facts {
 struct series_options {
   /// Two different values from different sources this close in time (seconds) conflict.
   double conflict_window_seconds = 3600.0;
+  /// At most this many steps on each side of a new step are compared with it (a bound on the
+  /// cost per figure in a long series; steps further away are older than the window in any
+  /// stream with fewer than this many changes of one figure an hour).
+  std::size_t conflict_scan = 32;
   /// Half-life of a series' importance as it grows old, in seconds, and the factor it never
   /// falls under.
   double recency_half_life_seconds = 6.0 * 3600.0;
@@ -89,8 +95,8 @@ struct series_options {
   std::array<double, 12> weights = {10, 8, 8, 8, 6, 5, 5, 4, 3, 2, 1, 1};
 };
 
-/// invalid_argument unless the window and half-life are > 0, the floor in [0, 1] and the
-/// weights >= 0.
+/// invalid_argument unless the window and half-life are > 0, conflict_scan >= 1, the floor in
+/// [0, 1] and the weights >= 0.
 status validate(const series_options& o);
 
 /// One value of a series.
@@ -103,6 +109,9 @@ struct series_step {
   std::string source;
   /// Every source that gave this value in a row (the step's own first); `reports` figures.
   std::vector<std::string> sources;
+  /// `sources` normalized (lowercased, punctuation and a leading article dropped): what
+  /// conflicts compare ("The governor" = "governor").
+  std::vector<std::string> source_keys;
   std::size_t reports = 1;
   /// The update of its first report (index in the stream) and the figure's index in
   /// figures_observer::all().
