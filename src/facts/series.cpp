@@ -232,7 +232,6 @@ void series::add_step(figure_series& fs, series_step step) {
   // latest word at the later of the two: walking away from the new step, `between` holds the
   // sources of the steps passed (a source among them has corrected itself since).
   const double w = opts_.conflict_window_seconds;
-  const std::size_t before = fs.conflicts.size();
   std::vector<std::string_view> between;
   auto passed = [&](const series_step& x) {
     for (const auto& k : x.source_keys) between.push_back(k);
@@ -257,7 +256,6 @@ void series::add_step(figure_series& fs, series_step step) {
     if (!x.source_keys.empty() && !gave(x, ys) && disagree(x, y)) fs.conflicts.emplace_back(p, q);
     passed(x);
   }
-  if (fs.conflicts.size() > before) std::sort(fs.conflicts.begin(), fs.conflicts.end());
 }
 
 void series::add(std::size_t u, std::uint32_t story, std::int64_t time, std::string_view publisher,

@@ -131,7 +131,7 @@ struct figure_series {
   std::string label;
   /// In time order; no two neighbours with the same value and qualifier.
   std::vector<series_step> steps;
-  /// Pairs of indexes into `steps` (earlier, later) that disagree.
+  /// Pairs of indexes into `steps` (earlier, later) that disagree, in the order found.
   std::vector<std::pair<std::size_t, std::size_t>> conflicts;
   /// Figures in it, and distinct updates that gave them.
   std::size_t figures = 0;
