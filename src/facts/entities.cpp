@@ -274,8 +274,21 @@ bool abbreviation(sv key) {
                   "inc", "ltd", "corp", "co", "vs"});
 }
 
+// Byte classes for the tokenizer's inner loop.
+enum : std::uint8_t { kOther = 0, kLower = 1, kUpper = 2, kDigit = 3, kHigh = 4 };
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (int c = 0x80; c < 256; ++c) t[c] = kHigh;
+  return t;
+}();
+
 class tokenizer {
  public:
+  std::size_t upper = 0, lower = 0;  // ASCII letters in words, for telling lowercased text
+
   tokenizer(sv text, std::string& keys, std::vector<token>& out) : s_(text), keys_(keys), out_(out) {}
 
   void run() {
@@ -299,17 +312,34 @@ class tokenizer {
       std::size_t j = i;
       std::size_t letters = 0, capitals = 0;
       bool dotted = false;
+      // The key is written as the word is read: ASCII lowercased, full stops dropped, a hyphen
+      // as a space, U+2019 as an apostrophe (normalize_into's rules).
+      t.key_begin = keys_.size();
       while (j < n) {
-        if (word_byte(s_, j)) {
-          const auto c = static_cast<unsigned char>(s_[j]);
-          if (is_upper(c)) ++capitals;
-          if (is_upper(c) || is_lower(c)) ++letters;
+        const auto c = static_cast<unsigned char>(s_[j]);
+        const std::uint8_t cls = kByteClass[c];
+        if (cls == kLower || cls == kDigit) {
+          letters += cls == kLower;
+          keys_.push_back(static_cast<char>(c));
+          ++j;
+          continue;
+        }
+        if (cls == kUpper) {
+          ++capitals;
+          ++letters;
+          keys_.push_back(static_cast<char>(c | 0x20));
+          ++j;
+          continue;
+        }
+        if (cls == kHigh && punct_seq(s_, j) == 0) {
+          keys_.push_back(static_cast<char>(c));
           ++j;
           continue;
         }
         // A hyphen or apostrophe between word characters stays inside ("Al-Qaeda", "d'Ivoire"),
         // but a possessive "'s" ends the word.
-        if (s_[j] == '-' && j + 1 < n && word_byte(s_, j + 1) && j > i) {
+        if (c == '-' && j + 1 < n && word_byte(s_, j + 1) && j > i) {
+          keys_.push_back(' ');
           ++j;
           continue;
         }
@@ -321,6 +351,7 @@ class tokenizer {
             break;
           }
           if (k < n && word_byte(s_, k)) {
+            keys_.push_back('\'');
             j = k;
             continue;
           }
@@ -341,9 +372,9 @@ class tokenizer {
       t.end = j;
       t.initial = dotted && letters == 1;
       t.all_caps = letters >= 2 && capitals == letters;
-      t.key_begin = keys_.size();
-      normalize_into(s_.substr(t.begin, t.end - t.begin), keys_);
       t.key_end = keys_.size();
+      upper += capitals;
+      lower += letters - capitals;
       keys_.push_back(' ');  // so that keys of consecutive tokens can be read joined
       i = j;
       if (t.possessive) {
@@ -388,14 +419,11 @@ class extraction {
 
   void run() {
     keys_.reserve(s_.size() + 16);
-    tokenizer(s_, keys_, t_).run();
+    t_.reserve(s_.size() / 5 + 4);
+    tokenizer tok(s_, keys_, t_);
+    tok.run();
     // Lowercased text: no ASCII capital at all (or almost only capitals, a shouted headline).
-    std::size_t upper = 0, lower = 0;
-    for (char ch : s_) {
-      const auto c = static_cast<unsigned char>(ch);
-      upper += is_upper(c);
-      lower += is_lower(c);
-    }
+    const std::size_t upper = tok.upper, lower = tok.lower;
     const bool cased = upper > 0 && upper * 2 < lower + upper;
     if (!cased) {
       if (!opts_.gazetteer_when_lowercase) return;
