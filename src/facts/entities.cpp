@@ -459,8 +459,8 @@ class extraction {
   sv key(std::size_t i) const { return sv(keys_.data() + t_[i].key_begin, t_[i].key_end - t_[i].key_begin); }
 
   bool connector(sv k) const {
-    return in(k, {"of", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von", "der",
-                  "den", "del", "da", "di", "dos", "y"});
+    return in(k, {"of", "for", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von",
+                  "der", "den", "del", "da", "di", "dos", "y"});
   }
 
   // End (exclusive) of the run of capitalized words starting at i. Titles do not count
@@ -614,6 +614,14 @@ class extraction {
       emit_gazetteer(b, e);
       return;
     }
+    // Only words of the lists that are no names ("Former American" before a title).
+    bool listed = true;
+    for (std::size_t i = b; i < e && listed; ++i) {
+      const sv k = key(i);
+      listed = lex_.not_names.count(k) || lex_.demonyms.count(k) || lex_.modifiers.count(k) ||
+               lex_.titles.count(k);
+    }
+    if (listed) return;
     std::string k = run_key(b, e);
     std::string name(s_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin));
     auto type = entity_type::other;
@@ -624,8 +632,20 @@ class extraction {
     for (std::size_t i = b; i < e; ++i) org_word = org_word || lex_.org_words.count(key(i)) > 0;
     bool middle_initial = false;
     for (std::size_t i = b + 1; i + 1 < e; ++i) middle_initial = middle_initial || t_[i].initial;
-    const bool speech_after = e < t_.size() && !t_[e].cap && !t_[e - 1].possessive &&
-                              in(key(e), {"said", "says", "told", "tweeted", "added", "wrote", "explained", "stated"});
+    // A speech verb after the name, maybe after an apposition's comma ("Reinhard Riedl,
+    // described"); a person noun and a comma before it ("her husband, Reinhard Riedl").
+    auto speech = [&](std::size_t i) {
+      return i < t_.size() && !t_[i].cap &&
+             in(key(i), {"said", "says", "told", "tweeted", "added", "wrote", "explained", "stated",
+                         "spoke", "described", "insisted", "warned", "claimed", "confirmed",
+                         "denied", "admitted", "noted", "argued", "urged", "posted", "asked"});
+    };
+    const bool speech_after = !t_[e - 1].possessive && (speech(e) || (e < t_.size() && !t_[e].joined && speech(e + 1) && t_[e + 1].joined));
+    const bool person_before = b > 0 && !t_[b].joined && !t_[b - 1].cap &&
+                               in(key(b - 1), {"husband", "wife", "son", "daughter", "father",
+                                               "mother", "brother", "sister", "friend", "colleague",
+                                               "neighbour", "neighbor", "widow", "uncle", "aunt",
+                                               "cousin", "partner", "boyfriend", "girlfriend"});
     if (titled) {
       type = entity_type::person;
     } else if (org_word) {
@@ -636,7 +656,8 @@ class extraction {
       type = entity_type::organization;  // an acronym ("FBI", "AQIM")
     } else if (n == 1 && k0.size() > 3 && k0.substr(0, 3) == "al ") {
       type = entity_type::organization;  // "Al-Mourabitoun", "Al-Shabaab"
-    } else if (n >= 2 && (lex_.given_names.count(k0) || middle_initial || (n <= 3 && speech_after))) {
+    } else if (n >= 2 && (lex_.given_names.count(k0) || middle_initial ||
+                          (n <= 3 && (speech_after || person_before)))) {
       type = entity_type::person;
     } else if (n == 1 && b > 0 && t_[b].joined && !t_[b - 1].cap &&
                in(key(b - 1), {"in", "at", "near", "outside", "across", "into", "towards", "toward", "around", "across"})) {

@@ -40,7 +40,8 @@ bool stop_word(sv w) {
              "from", "in", "at", "on", "to", "by", "with", "for", "after", "since", "during",
              "into", "across", "near", "among", "including", "than", "per", "that", "who",
              "which", "and", "or", "but", "as", "while", "when", "where", "because", "still",
-             "now", "so", "far", "also", "not", "according", "reportedly", "remain", "remained"}))
+             "now", "so", "far", "also", "not", "according", "reportedly", "remain", "remained",
+             "altogether", "total", "overall", "all", "each", "apiece"}))
     return true;
   return false;
 }
@@ -275,6 +276,12 @@ void series::add(std::size_t u, std::uint32_t story, std::int64_t time, std::str
     key += to_string(f.category);
     key += '|';
     key += head;
+    // Nothing says what an amount or quantity counts ("$2bn in the past month"): it is a
+    // series of its own, not a step of every other amount of the story.
+    if (head.empty()) {
+      key += '#';
+      key += std::to_string(base + i);
+    }
     auto [it, fresh] = by_key_.try_emplace(std::move(key), series_.size());
     if (fresh) {
       figure_series fs;

@@ -27,7 +27,8 @@
 // "victims", "dead", "deaths", "bodies", "fatalities", "lives", "casualties", "toll" and an
 // empty one are all "people": "the death toll" and "129 people killed" are one series, "six
 // U.S. citizens" freed and "80 hostages" freed are two. Money, quantities, percentages and other
-// counts never mix with each other.
+// counts never mix with each other, and one whose phrase names nothing counted ("$2bn in the
+// past month") is a series of its own.
 //
 // Steps. Each figure is a step (value, high, qualifier, source, update, time, hedged), placed by
 // time: the update's parsed time (update::unix_time), else its arrival index (one update = one
