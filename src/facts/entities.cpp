@@ -180,6 +180,18 @@ struct entity_extractor::lexicon {
   std::unordered_map<std::string, std::uint8_t, sv_hash, std::equal_to<>> first_words;
   word_filter first_filter;
   word_set titles, modifiers, org_words, place_words, facilities, demonyms, not_names, given_names;
+  // The sets above folded into one map of flags, so that a word is looked up once.
+  enum : std::uint16_t {
+    kTitle = 1, kModifier = 2, kOrgWord = 4, kPlaceWord = 8, kFacility = 16, kDemonym = 32,
+    kNotName = 64, kGivenName = 128,
+  };
+  std::unordered_map<std::string, std::uint16_t, sv_hash, std::equal_to<>> flags;
+  word_filter flag_filter;
+  std::uint16_t flags_of(sv w) const {
+    if (!flag_filter.may_hold(w)) return 0;
+    const auto it = flags.find(w);
+    return it == flags.end() ? 0 : it->second;
+  }
 
   void add_gazetteer(sv line, entity_type type) {
     std::size_t entry_index = entries.size();
@@ -243,6 +255,24 @@ struct entity_extractor::lexicon {
       else if (set) set->insert(normalize(line));
     });
     each_line(data::kPlaceNames, [&](sv line) { add_gazetteer(line, entity_type::place); });
+    auto fold = [&](const word_set& set, std::uint16_t f) {
+      for (const auto& w : set) {
+        flags[w] |= f;
+        flag_filter.add(w);
+      }
+    };
+    fold(titles, kTitle);
+    fold(modifiers, kModifier);
+    fold(org_words, kOrgWord);
+    fold(place_words, kPlaceWord);
+    fold(facilities, kFacility);
+    fold(demonyms, kDemonym);
+    fold(not_names, kNotName);
+    fold(given_names, kGivenName);
+    for (const auto& w : demonyms) {  // "Americans", "Tuaregs"
+      flags[w + "s"] |= kDemonym;
+      flag_filter.add(w + "s");
+    }
   }
 };
 
@@ -265,6 +295,7 @@ struct token {
   bool sentence_start = false;
   bool joined = false;      // only spaces (no punctuation, no line break) since the previous token
   bool possessive = false;  // "'s" or a lone apostrophe follows
+  std::uint16_t flags = 0;  // lexicon::flags of its key (capitalized text only)
 };
 
 // Abbreviations whose full stop does not end a sentence (titles and the like).
@@ -412,6 +443,8 @@ class tokenizer {
 namespace {
 
 class extraction {
+  using L = entity_extractor::lexicon;
+
  public:
   extraction(sv text, const entity_extractor::lexicon& lex, const entity_extractor::options& opts,
              std::vector<entity_mention>& out)
@@ -425,6 +458,8 @@ class extraction {
     // Lowercased text: no ASCII capital at all (or almost only capitals, a shouted headline).
     const std::size_t upper = tok.upper, lower = tok.lower;
     const bool cased = upper > 0 && upper * 2 < lower + upper;
+    if (cased)
+      for (auto& t : t_) t.flags = lex_.flags_of(sv(keys_.data() + t.key_begin, t.key_end - t.key_begin));
     if (!cased) {
       if (!opts_.gazetteer_when_lowercase) return;
       for (std::size_t i = 0; i < t_.size();) {
@@ -520,7 +555,7 @@ class extraction {
   bool titled_before(std::size_t i) const {
     if (i == 0 || !t_[i].joined) return false;
     const sv k = key(i - 1);
-    return !t_[i - 1].cap && lex_.titles.count(k) > 0;
+    return !t_[i - 1].cap && is_title(i - 1) && !k.empty();
   }
 
   void emit(std::size_t b, std::size_t e, entity_type type, std::string name, std::string key,
@@ -544,17 +579,18 @@ class extraction {
     return std::string(keys_.data() + t_[b].key_begin, t_[e - 1].key_end - t_[b].key_begin);
   }
 
-  bool is_title(std::size_t i) const { return lex_.titles.count(key(i)) > 0; }
-  bool is_modifier(std::size_t i) const { return lex_.modifiers.count(key(i)) > 0; }
+  bool has(std::size_t i, std::uint16_t f) const { return (t_[i].flags & f) != 0; }
+  bool is_title(std::size_t i) const { return has(i, L::kTitle); }
+  bool is_modifier(std::size_t i) const { return has(i, L::kModifier); }
 
   // A run of capitalized words [b, e): titles, a leading place, then the name's type.
   void name_run(std::size_t b, std::size_t e, bool titled) {
     // Words that never start a name ("The", "But", weekdays), unless they are titles.
-    while (b < e && lex_.not_names.count(key(b)) && !is_title(b) && !is_modifier(b)) ++b;
+    while (b < e && has(b, L::kNotName) && !is_title(b) && !is_modifier(b)) ++b;
     if (b >= e) return;
     // A sentence's first word before a known name or an acronym is an ordinary word
     // capitalized ("Retired NATO ...", "Reportedly IS ..."), as is one ending in -ed/-ing/-ly.
-    if (t_[b].sentence_start && !is_title(b) && !is_modifier(b) && !lex_.given_names.count(key(b)) &&
+    if (t_[b].sentence_start && !is_title(b) && !is_modifier(b) && !has(b, L::kGivenName) &&
         !gazetteer_at(b, e, true)) {
       const sv k = key(b);
       const bool inflected = k.size() > 4 && (k.ends_with("ed") || k.ends_with("ing") || k.ends_with("ly"));
@@ -588,7 +624,7 @@ class extraction {
       // A leading place before an organization: "U.S. State Department", "Mali Police".
       const std::size_t rest = b + g;
       bool org = false;
-      for (std::size_t k = rest; k < e; ++k) org = org || lex_.org_words.count(key(k)) > 0;
+      for (std::size_t k = rest; k < e; ++k) org = org || has(k, L::kOrgWord);
       // One generic word after the place keeps the whole as one organization ("U.S. Embassy").
       if (lex_.entries[lex_.gazetteer.find(run_key(b, rest))->second.entry].type == entity_type::place &&
           (gazetteer_at(rest, e, true) == e - rest || (org && e - rest >= 2))) {
@@ -604,9 +640,7 @@ class extraction {
     const std::size_t n = e - b;
     const sv k0 = key(b);
     if (n == 1) {
-      if (lex_.not_names.count(k0) || lex_.titles.count(k0) || lex_.modifiers.count(k0)) return;
-      if (lex_.demonyms.count(k0)) return;
-      if (k0.size() > 1 && k0.back() == 's' && lex_.demonyms.count(k0.substr(0, k0.size() - 1))) return;
+      if (has(b, L::kNotName | L::kTitle | L::kModifier | L::kDemonym)) return;
       // A number is no name ("7,000").
       if (!std::any_of(k0.begin(), k0.end(), [](char c) { return is_lower(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; })) return;
     }
@@ -616,20 +650,17 @@ class extraction {
     }
     // Only words of the lists that are no names ("Former American" before a title).
     bool listed = true;
-    for (std::size_t i = b; i < e && listed; ++i) {
-      const sv k = key(i);
-      listed = lex_.not_names.count(k) || lex_.demonyms.count(k) || lex_.modifiers.count(k) ||
-               lex_.titles.count(k);
-    }
+    for (std::size_t i = b; i < e && listed; ++i)
+      listed = has(i, L::kNotName | L::kDemonym | L::kModifier | L::kTitle);
     if (listed) return;
     std::string k = run_key(b, e);
     std::string name(s_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin));
     auto type = entity_type::other;
     bool weak = false;
     const bool facility_after = e < t_.size() && t_[e].joined && !t_[e].cap && !t_[e - 1].possessive &&
-                                lex_.facilities.count(key(e));
+                                has(e, L::kFacility);
     bool org_word = false;
-    for (std::size_t i = b; i < e; ++i) org_word = org_word || lex_.org_words.count(key(i)) > 0;
+    for (std::size_t i = b; i < e; ++i) org_word = org_word || has(i, L::kOrgWord);
     bool middle_initial = false;
     for (std::size_t i = b + 1; i + 1 < e; ++i) middle_initial = middle_initial || t_[i].initial;
     // A speech verb after the name, maybe after an apposition's comma ("Reinhard Riedl,
@@ -650,13 +681,13 @@ class extraction {
       type = entity_type::person;
     } else if (org_word) {
       type = entity_type::organization;
-    } else if (facility_after || lex_.place_words.count(key(e - 1))) {
+    } else if (facility_after || has(e - 1, L::kPlaceWord)) {
       type = entity_type::place;
     } else if (n == 1 && t_[b].all_caps && k0.size() <= 6) {
       type = entity_type::organization;  // an acronym ("FBI", "AQIM")
     } else if (n == 1 && k0.size() > 3 && k0.substr(0, 3) == "al ") {
       type = entity_type::organization;  // "Al-Mourabitoun", "Al-Shabaab"
-    } else if (n >= 2 && (lex_.given_names.count(k0) || middle_initial ||
+    } else if (n >= 2 && (has(b, L::kGivenName) || middle_initial ||
                           (n <= 3 && (speech_after || person_before)))) {
       type = entity_type::person;
     } else if (n == 1 && b > 0 && t_[b].joined && !t_[b - 1].cap &&
