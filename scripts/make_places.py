@@ -12,7 +12,10 @@ import json
 AMBIGUOUS = {"turkey", "jersey", "chad", "guinea", "jordan", "georgia", "reunion", "bermuda",
              "panama", "sydney", "adelaide", "darwin", "hobart", "regina", "victoria",
              "marengo", "monticello", "dawson", "guernsey", "cayman", "dominica", "grenada",
-             "montserrat", "male", "kingston", "nassau", "lima", "santiago", "havana"}
+             "montserrat", "male", "kingston", "nassau", "lima", "santiago", "havana", "wake",
+             "midway", "stanley", "resolute", "anchorage", "oral", "cayenne", "phoenix",
+             "chihuahua", "madeira", "canary", "bahia", "salta", "creston", "mendoza", "cordoba",
+             "bermuda", "marigot", "eucla", "thule", "macau", "aden", "chita", "kirov"}
 # Zones whose last part is a person's name or no place a news reader knows.
 SKIP = {"Casey", "Davis", "Palmer", "Mawson", "Troll", "Rothera", "Syowa", "Vostok", "McMurdo",
         "DumontDUrville", "Macquarie", "Center", "New_Salem", "Beulah", "Knox", "Petersburg",

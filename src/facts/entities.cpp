@@ -168,7 +168,10 @@ bool in(sv w, std::initializer_list<sv> list) {
 struct entity_extractor::lexicon {
   struct known {
     std::uint32_t entry = 0;
+    // Undotted, the name is a common word unless capitalized ("US", "IS"); dotted ("U.S."),
+    // it is the name whatever its case.
     bool caps_only = false;
+    bool dotted_ok = false;
   };
   struct entry {
     std::string name;
@@ -217,7 +220,12 @@ struct entity_extractor::lexicon {
       first_filter.add(first_word(key));
       auto& w = first_words[std::string(first_word(key))];
       w = static_cast<std::uint8_t>(std::max<std::size_t>(w, std::min<std::size_t>(word_count(key), 8)));
-      gazetteer.try_emplace(std::move(key), known{static_cast<std::uint32_t>(entry_index), caps_only});
+      const bool dotted = name.find('.') != sv::npos;
+      auto [it, fresh] = gazetteer.try_emplace(std::move(key), known{static_cast<std::uint32_t>(entry_index), caps_only && !dotted, dotted});
+      if (!fresh) {
+        it->second.caps_only = it->second.caps_only || (caps_only && !dotted);
+        it->second.dotted_ok = it->second.dotted_ok || dotted;
+      }
     }
   }
 
@@ -292,6 +300,7 @@ struct token {
   bool cap = false;         // starts with a capital
   bool all_caps = false;    // two or more letters, all capitals (dots allowed: "U.S.")
   bool initial = false;     // one letter and a full stop ("H.")
+  bool dotted = false;      // letters with full stops ("H.", "U.S.")
   bool sentence_start = false;
   bool joined = false;      // only spaces (no punctuation, no line break) since the previous token
   bool possessive = false;  // "'s" or a lone apostrophe follows
@@ -402,6 +411,7 @@ class tokenizer {
       }
       t.end = j;
       t.initial = dotted && letters == 1;
+      t.dotted = dotted;
       t.all_caps = letters >= 2 && capitals == letters;
       t.key_end = keys_.size();
       upper += capitals;
@@ -535,7 +545,8 @@ class extraction {
       if (it == lex_.gazetteer.end()) continue;
       // A name that is also a common word only capitalized, in capitalized text; a short one
       // ("US", "IS", "UN") only in capitals.
-      if (it->second.caps_only &&
+      const bool dotted_match = n == 1 && t_[i].dotted && it->second.dotted_ok;
+      if (it->second.caps_only && !dotted_match &&
           (!need_capital || !t_[i].cap || (joined.size() <= 3 && !t_[i].all_caps)))
         continue;
       // In capitalized text every word of the match but connectors is capitalized, and the
@@ -713,6 +724,12 @@ entity_extractor::entity_extractor(options opts) : opts_(opts), lex_(&shared_lex
   if (opts_.max_words == 0) opts_.max_words = 1;
 }
 
+std::optional<std::string> entity_extractor::canonical(std::string_view name) const {
+  const auto it = lex_->gazetteer.find(normalize(name));
+  if (it == lex_->gazetteer.end()) return std::nullopt;
+  return lex_->entries[it->second.entry].name;
+}
+
 std::vector<entity_mention> entity_extractor::extract(std::string_view text) const {
   std::vector<entity_mention> out;
   extraction(text, *lex_, opts_, out).run();
@@ -769,8 +786,7 @@ std::uint32_t entities_observer::merge(const entity_mention& m, std::size_t u) {
 std::optional<std::size_t> entities_observer::find(std::string_view name) const {
   // The name through the extractor's own normalization and gazetteer ("U.S." -> "united states").
   std::string key = normalize(name);
-  for (const auto& m : extractor_.extract(name))
-    if (m.span.begin == 0 && m.span.end == name.size()) key = m.key;
+  if (auto c = extractor_.canonical(name)) key = normalize(*c);
   if (auto it = by_key_.find(key); it != by_key_.end()) return it->second;
   return std::nullopt;
 }

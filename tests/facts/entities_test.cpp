@@ -109,7 +109,7 @@ TEST(Entities, ALoneWordOpeningASentenceIsWeak) {
 TEST(Entities, LowercasedTextKeepsOnlyUnambiguousGazetteerNames) {
   const std::string_view text =
       "gunmen stormed a hotel in nairobi, kenya; al-shabaab claimed it and the u.s. embassy "
-      "in turkey said nothing to reporters from jersey.";
+      "in turkey said nothing to reporters from jersey. let us know, who is at the wake?";
   const auto found = entity_extractor{}.extract(text);
   std::vector<std::string> names;
   for (const auto& m : found) names.push_back(m.name);
@@ -117,6 +117,20 @@ TEST(Entities, LowercasedTextKeepsOnlyUnambiguousGazetteerNames) {
   entity_extractor::options off;
   off.gazetteer_when_lowercase = false;
   EXPECT_TRUE(entity_extractor{off}.extract(text).empty());
+}
+
+TEST(Entities, CanonicalNamesComeFromTheGazetteerWhateverTheCase) {
+  const entity_extractor ex;
+  EXPECT_EQ(ex.canonical("US"), "United States");
+  EXPECT_EQ(ex.canonical("u.s."), "United States");
+  EXPECT_EQ(ex.canonical("al qaeda in the islamic maghreb"), "Al-Qaeda in the Islamic Maghreb");
+  EXPECT_EQ(ex.canonical("Nowhere Town"), std::nullopt);
+  // In capitalized text "US" is the country; "us" never is, "U.S." always.
+  const auto found = ex.extract("They told us what the US and the U.S. Army said.");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].name, "United States");
+  EXPECT_EQ(found[1].name, "U.S. Army");  // a place and one organization word: one organization
+  EXPECT_EQ(found[1].type, org);
 }
 
 TEST(Entities, SpansPointIntoTheTextAndComeInOrder) {

@@ -110,6 +110,10 @@ class entity_extractor {
   /// The names of `text` (one update's text), in text order.
   std::vector<entity_mention> extract(std::string_view text) const;
 
+  /// The gazetteer's canonical name for `name` ("U.S." and "US" -> "United States"), whatever
+  /// its case; nullopt when the gazetteer does not hold it.
+  std::optional<std::string> canonical(std::string_view name) const;
+
   struct lexicon;  // the word lists, parsed once per process
 
  private:
