@@ -98,6 +98,16 @@ INSTANTIATE_TEST_SUITE_P(
         // A lone capitalized word elsewhere is `other`; opening a sentence it is weak.
         names_case{"Rescuers from Corvane joined them.", {{"Corvane", "Corvane", other}}}));
 
+TEST(Entities, TheHeadersExample) {
+  const std::string_view text = "U.S. military spokesman Col. Mark Cheadle said six were freed.";
+  const auto found = entity_extractor{}.extract(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].name, "United States");
+  EXPECT_EQ(found[0].type, place);
+  EXPECT_EQ(found[1].name, "Mark Cheadle");
+  EXPECT_EQ(found[1].type, person);
+}
+
 TEST(Entities, ALoneWordOpeningASentenceIsWeak) {
   const std::string_view text = "Brennan also says the road is closed.";
   const auto found = entity_extractor{}.extract(text);

@@ -164,7 +164,7 @@ class entities_observer final : public stream::observer {
   /// empty for an update without names or out of range.
   std::span<const std::uint32_t> of_update(std::size_t u) const noexcept;
   /// The `k` most important confirmed entities mentioned by the updates at `positions` (any
-  /// order; out-of-range positions ignored), optionally of one type: by number of those updates
+  /// order, each once; out-of-range positions ignored), optionally of one type: by number of those updates
   /// that mention them, then mentions in them, then the latest mention, then id. Cost:
   /// O(mentions in those updates + entities found x log k).
   std::vector<std::size_t> top(std::span<const std::size_t> positions, std::size_t k,
