@@ -189,6 +189,21 @@ struct entity_extractor::lexicon {
     kNotName = 64, kGivenName = 128,
   };
   std::unordered_map<std::string, std::uint16_t, sv_hash, std::equal_to<>> flags;
+  // One-word place keys, sorted: a nationality is found by its place ("honduran" -> "honduras").
+  std::vector<std::string> place_words_sorted;
+  bool nationality(sv w) const {
+    // "Hondurans", "Cambodian", "Nicaraguan", "Guatemalan", "Lebanese", "Pakistani".
+    if (w.size() > 5 && w.back() == 's') w.remove_suffix(1);
+    for (sv suffix : {"ian", "an", "ese", "i", "ish"}) {
+      if (w.size() < suffix.size() + 4 || !w.ends_with(suffix)) continue;
+      const sv stem = w.substr(0, w.size() - suffix.size());
+      auto it = std::lower_bound(place_words_sorted.begin(), place_words_sorted.end(), stem,
+                                 [](const std::string& a, sv b) { return sv(a) < b; });
+      if (it != place_words_sorted.end() && sv(*it).starts_with(stem) && it->size() <= stem.size() + 3)
+        return true;
+    }
+    return false;
+  }
   word_filter flag_filter;
   std::uint16_t flags_of(sv w) const {
     if (!flag_filter.may_hold(w)) return 0;
@@ -281,6 +296,10 @@ struct entity_extractor::lexicon {
       flags[w + "s"] |= kDemonym;
       flag_filter.add(w + "s");
     }
+    for (const auto& [key, k] : gazetteer)
+      if (entries[k.entry].type == entity_type::place && key.find(' ') == std::string::npos)
+        place_words_sorted.push_back(key);
+    std::sort(place_words_sorted.begin(), place_words_sorted.end());
   }
 };
 
@@ -610,9 +629,10 @@ class extraction {
     if (b >= e) return;
     // The last title in the run: the name follows it; what precedes the chain of titles is a
     // name of its own ("FBI" in "FBI Supervisory Special Agent Ali H. Soufan").
+    // A short title ("Sen", "Gen", "Rep") ending the run is part of a name ("Hun Sen").
     std::size_t t = e;
     for (std::size_t k = e; k > b; --k)
-      if (is_title(k - 1)) {
+      if (is_title(k - 1) && !(k == e && k - 1 > b && key(k - 1).size() <= 3)) {
         t = k - 1;
         break;
       }
@@ -652,6 +672,7 @@ class extraction {
     const sv k0 = key(b);
     if (n == 1) {
       if (has(b, L::kNotName | L::kTitle | L::kModifier | L::kDemonym)) return;
+      if (!t_[b].all_caps && lex_.nationality(k0)) return;
       // A number is no name ("7,000").
       if (!std::any_of(k0.begin(), k0.end(), [](char c) { return is_lower(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; })) return;
     }
