@@ -1525,7 +1525,7 @@ class extractor_run {
           best = category::freed;
       }
     }
-    if (!best_event) {
+    if (!best_event || best == category::killed) {
       // A toll further back is what the number counts: "The death toll from last week's
       // attacks has risen from 129 to 130". The clause's subject can lie beyond the window
       // above, so look back to the start of the clause (at most 16 tokens).

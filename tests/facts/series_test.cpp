@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -214,6 +215,31 @@ TEST(Series, WithAStoryTrackerEachStoryHasItsOwnSeries) {
   for (auto id : ids) steps += s->all()[id].steps.size();
   EXPECT_GE(steps, 1u);
   EXPECT_TRUE(s->of_story(12345, 5).empty());
+}
+
+// The header's example, with a stream written here and a string stream for std::cout.
+TEST(Series, TheHeadersExample) {
+  std::vector<sitrep::update> updates(2);
+  updates[0].text = "The death toll has risen to 129, the prime minister said.";
+  updates[1].text = "The death toll has risen from 129 to 130, the prime minister said.";
+  std::ostringstream out;
+  auto e = sitrep::stream::engine::create({});
+  auto stories = sitrep::stream::stories::create({});
+  sitrep::facts::figures_observer figures;
+  auto s = sitrep::facts::series::create(figures, &*stories, {});
+  ASSERT_TRUE(e && stories && s);
+  ASSERT_TRUE(e->attach(*stories).is_ok());
+  ASSERT_TRUE(e->attach(figures).is_ok());
+  ASSERT_TRUE(e->attach(*s).is_ok());
+  for (auto& u : updates) ASSERT_TRUE(e->add(std::move(u)));
+  for (std::size_t id : s->of_story(stories->story_of(0), 5)) {
+    const auto& fs = s->all()[id];
+    out << fs.label << ":";
+    for (const auto& st : fs.steps) out << " " << st.value;
+    for (const auto& c : fs.conflicts)
+      out << " (" << fs.steps[c.first].source << " vs " << fs.steps[c.second].source << ")";
+  }
+  EXPECT_EQ(out.str(), "death toll: 129 130");
 }
 
 // The seed: "The death toll from last week's Paris attacks has risen from 129 to 130" is one
