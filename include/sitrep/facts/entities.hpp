@@ -20,7 +20,9 @@
 //   * A gazetteer of places (countries, cities, regions) and organizations (agencies, armed
 //     groups, media), each with its aliases ("U.S." = "United States", "AQIM" = "Al-Qaeda in
 //     the Islamic Maghreb"), is matched first, longest match, ignoring case, full stops and
-//     hyphens; the match must start with a capital unless the text is lowercased.
+//     hyphens; the match must start with a capital unless the text is lowercased. A name that is
+//     also a common word ("US", "IS", "Jersey", "Turkey") is taken only capitalized (a short one
+//     only in capitals), but its dotted form ("U.S.") in any case.
 //   * Otherwise a run of capitalized words (with "of", "de", "al", "bin", ... between them) is
 //     a candidate. A leading "The" and other words that are never names are dropped; a
 //     possessive ("France's") ends the run.
@@ -35,20 +37,23 @@
 //   * A place word ("Street", "Province", ...) or a facility noun after the name ("the Radisson
 //     Blu hotel") makes a place, as does a preposition of place before an unknown single name
 //     ("in Timbuktu").
-//   * Nationalities ("Malian", "Americans") are not entities. Anything else is `other`.
+//   * Nationalities ("Malian", "Americans", and any word that is a known place's name with
+//     -an, -ian, -ese, -i or -ish: "Honduran") are not entities. Anything else is `other`.
 // A lone capitalized word opening a sentence is weak evidence (`sentence_initial`): the
 // observer counts it only once the same name is seen elsewhere or it is someone's surname.
 //
-// Lowercased text (a live blog without capitals: no ASCII capital letter in the update) keeps
+// Lowercased text (a live blog without capitals: no ASCII capital letter in the update, or as
+// many capitals as lowercase letters, a shouted headline) keeps
 // only gazetteer matches whose name is not a common word ("turkey", "jersey" are left out): it
 // degrades to fewer entities, never to every word.
 //
 // Merging over a stream (entities_observer): mentions with the same key (the canonical name,
 // lowercased, without full stops, hyphens as spaces) are one entity; a single word that is the
-// last word of a person already seen is that person ("Cheadle" after "Mark Cheadle"); an
-// organization with a leading place left out joins the organization without it. A mention
-// merged later is never revised (stream first): "Cheadle" seen before "Mark Cheadle" stays
-// its own entity.
+// last word of a person already seen is that person ("Cheadle" after "Mark Cheadle"). (An
+// organization after a place, "U.S. State Department", is already the organization "State
+// Department" in each update.) A mention is never merged again later (stream first):
+// "Cheadle" seen before "Mark Cheadle" stays its own entity. An entity's type is that of its
+// first mention with a type other than `other`.
 //
 // Contract: any bytes are accepted (invalid UTF-8 is read as ordinary word bytes; the
 // extractor never throws on input and never reads outside `text`). Spans are byte offsets
@@ -129,8 +134,8 @@ struct mention {
 
 /// One entity over the stream.
 struct entity {
-  /// The canonical name (the gazetteer's, else the longest form seen of the first mention's key:
-  /// "Mark Cheadle", not "Cheadle").
+  /// The canonical name: the gazetteer's, else the first mention's as written ("Mark Cheadle";
+  /// a later "Cheadle" merges into it).
   std::string name;
   entity_type type = entity_type::other;
   /// Every mention, in stream order.
