@@ -997,6 +997,7 @@ struct found {
   figure f;
   std::size_t begin_tok = 0, end_tok = 0;  // surface tokens
   std::size_t num_tok = 0, num_end = 0;    // the number itself (no qualifier)
+  std::size_t toll_tok = SIZE_MAX;         // "toll" when the category came from it
   core c;
 };
 
@@ -1514,10 +1515,29 @@ class extractor_run {
       if (cue_of(k.low, cc) && (is_event(cc) || (!after_cue && !speaker_side))) consider(cc, d + 1);
     }
     if (best == category::hostages) {
-      // "80 hostages freed": what happened to them wins over who they are.
-      for (std::size_t j = fd.num_end; j < std::min(s.last(), fd.num_end + 6); ++j) {
+      // "80 hostages freed", "six citizens are among the hostages who have been recovered":
+      // what happened to them wins over who they are (up to six words past the cue).
+      for (std::size_t j = fd.num_end; j < std::min(s.last(), fd.num_end + 6 + best_d); ++j) {
+        if (clause_end(j)) break;
         sitrep::facts::category cc;
-        if (t_[j].k == kind::word && cue_of(t_[j].low, cc) && cc == category::freed) best = cc;
+        if (t_[j].k == kind::word && ((cue_of(t_[j].low, cc) && cc == category::freed) ||
+                                      in(t_[j].low, {"recovered", "evacuated"})))
+          best = category::freed;
+      }
+    }
+    if (!best_event || best == category::killed) {
+      // A toll further back is what the number counts: "The death toll from last week's
+      // attacks has risen from 129 to 130". The clause's subject can lie beyond the window
+      // above, so look back to the start of the clause (at most 16 tokens).
+      for (std::size_t d = 0, j = fd.num_tok; d < 16 && j > s.first(); ++d) {
+        --j;
+        if (clause_end(j)) break;
+        if (t_[j].k == kind::word && in(t_[j].low, {"toll", "tolls"})) {
+          best = category::killed;
+          fd.toll_tok = j;
+          best_event = found_cue = true;
+          break;
+        }
       }
     }
     if (!found_cue) {
@@ -1548,10 +1568,35 @@ class extractor_run {
     std::size_t j = fd.end_tok, end = j;
     for (std::size_t n = 0; n < 6 && j < s.last(); ++n, ++j) {
       const token& k = t_[j];
+      // A full stop inside an abbreviation ("Six U.S. citizens") does not end the phrase: it
+      // follows a one-letter word with no space and the next token touches it.
+      const bool abbrev_dot = k.k == kind::punct && k.c == '.' && !k.space_before && j > fd.end_tok &&
+                              t_[j - 1].k == kind::word && t_[j - 1].low.size() == 1 &&
+                              j + 1 < s.last() && !t_[j + 1].space_before &&
+                              t_[j + 1].k == kind::word && t_[j + 1].low.size() == 1;
+      const bool abbrev_end = k.k == kind::punct && k.c == '.' && !k.space_before && j > fd.end_tok + 1 &&
+                              t_[j - 1].k == kind::word && t_[j - 1].low.size() == 1 &&
+                              s.punct_at(j - 2, '.') && j + 1 < s.last() &&
+                              t_[j + 1].k == kind::word && !t_[j + 1].cap;
+      if (abbrev_dot || abbrev_end) {
+        end = j + 1;
+        continue;
+      }
       if (k.k == kind::punct && k.c != '-' && k.c != '\'') break;
       if (k.k == kind::number) break;
       if (k.k == kind::word && n > 0 && clause_word(k.low)) break;
       end = j + 1;
+    }
+    // "has risen from 129 to 130": what both count is the toll ("death toll"), not "to".
+    if (fd.toll_tok != SIZE_MAX &&
+        (end == fd.end_tok || (end == fd.end_tok + 1 && t_[fd.end_tok].k == kind::word &&
+                               in(t_[fd.end_tok].low, {"to", "from", "and", "or", "by", "at"})))) {
+      std::size_t b = fd.toll_tok;
+      if (b > s.first() && t_[b - 1].k == kind::word &&
+          in(t_[b - 1].low, {"death", "casualty", "injury", "official", "confirmed"}))
+        --b;
+      fd.f.counted = {t_[b].begin, t_[fd.toll_tok].end};
+      return;
     }
     if (end > fd.end_tok) {
       fd.f.counted = {t_[fd.end_tok].begin, t_[end - 1].end};

@@ -31,7 +31,12 @@
 //   * category: the nearest cue word around the number in its clause (died, injured, missing,
 //     hostages, rescued, arrested, homeless, affected, troops, ...); a currency makes `money`;
 //     percentages, fractions and "N times" are `other`; units and physical things `quantity`.
-//   * counted: the short phrase after the number (or before it when nothing follows).
+//     A toll further back in the clause makes the dead when no nearer cue says what happened
+//     ("the death toll ... has risen from 129 to 130": both killed, counting "death toll");
+//     hostages "freed", "recovered" or "evacuated" later in the clause are `freed`.
+//   * counted: the short phrase after the number (or before it when nothing follows); the full
+//     stops of an abbreviation inside it do not cut it ("Six U.S. citizens" counts "U.S.
+//     citizens").
 //   * source: the party a reporting cue ("said", "according to", "reported", "estimated",
 //     "announced", "confirmed", "claimed", "tells", "reveals", "shows", ...) names in the same
 //     sentence; a pronoun speaker ("he says") is resolved to the last named speaker earlier in
