@@ -113,10 +113,7 @@ class session;
 struct stream_state {
   std::string name;
   // Observers first: the engine, declared after them, goes first and calls them no more.
-  std::unique_ptr<stream::stories> tracker;
-  std::unique_ptr<cli::main_story> follow;
-  std::unique_ptr<facts::figures_observer> figures;
-  std::unique_ptr<timeline::key_events> keys;
+  std::unique_ptr<cli::followers> followers;  // stories, facts, key events, the main story
   std::optional<stream::engine> engine;
   std::atomic<std::size_t> size{0};       // updates in the engine
   std::atomic<std::size_t> committed{0};  // updates in the store
@@ -132,20 +129,13 @@ struct stream_state {
 result<std::shared_ptr<stream_state>> new_stream(const std::string& name) {
   auto st = std::make_shared<stream_state>();
   st->name = name;
-  auto tracker = stream::stories::create({});
-  if (!tracker) return tracker.error();
-  st->tracker = std::make_unique<stream::stories>(std::move(tracker).value());
-  st->follow = std::make_unique<cli::main_story>(*st->tracker);
-  st->figures = std::make_unique<facts::figures_observer>();
-  auto keys = timeline::key_events::create({});
-  if (!keys) return keys.error();
-  st->keys = std::make_unique<timeline::key_events>(std::move(keys).value());
+  auto f = cli::followers::create();
+  if (!f) return f.error();
+  st->followers = std::move(f).value();
   auto e = stream::engine::create({});
   if (!e) return e.error();
   st->engine.emplace(std::move(e).value());
-  for (stream::observer* o : std::initializer_list<stream::observer*>{
-           st->tracker.get(), st->follow.get(), st->figures.get(), st->keys.get()})
-    if (auto a = st->engine->attach(*o); !a) return a;
+  if (auto a = st->followers->attach(*st->engine); !a) return a;
   return st;
 }
 
@@ -636,7 +626,7 @@ void server::impl::refresh(stream_state& st) {
   auto p = prepare(default_budget(), report::output_format::json_lines);
   if (!p) return;
   int code = 0;
-  auto r = st.follow->refresh(*st.engine, *p, o.window, code);
+  auto r = st.followers->follow().refresh(*st.engine, *p, o.window, code);
   if (!r) return;
   auto snap = std::make_shared<snapshot>();
   snap->position = st.engine->size();
@@ -681,7 +671,7 @@ response server::impl::report_query(stream_state& st, const target& t) {
     b.limit = *n;
   }
   const vsm::collection& c = st.engine->collection();
-  cli::report_request req;
+  cli::report_request req = st.followers->request();
   auto moment = [&](std::string_view key) -> result<std::optional<std::size_t>> {
     auto v = t.param(key);
     if (!v) return std::optional<std::size_t>();
@@ -707,7 +697,7 @@ response server::impl::report_query(stream_state& st, const target& t) {
     auto id = parse_number(*s, std::numeric_limits<std::uint32_t>::max());
     if (!id) return error_response(http::status::bad_request, "bad_parameter",
                                    fmt::format("story '{}': a story id, a number", *s));
-    if (*id >= st.tracker->size())
+    if (*id >= st.followers->stories().size())
       return error_response(http::status::not_found, "no_such_story",
                             fmt::format("stream '{}' has no story {}", st.name, *id));
     req.story = static_cast<std::uint32_t>(*id);
@@ -715,7 +705,7 @@ response server::impl::report_query(stream_state& st, const target& t) {
   auto p = prepare(b, format);
   if (!p) return error_response(http::status::internal_server_error, "internal", "no summarizer");
   int code = 0;
-  auto r = cli::build_story_report(*st.engine, *st.tracker, *p, req, code);
+  auto r = cli::build_story_report(*st.engine, st.followers->stories(), *p, req, code);
   if (!r)
     return error_response(http::status::internal_server_error, "internal",
                           "the report could not be built");
@@ -759,7 +749,7 @@ response server::impl::updates_query(stream_state& st, const target& t) {
 
 response server::impl::stories_query(stream_state& st) {
   json out = json::array();
-  for (const auto& s : report::list_stories(*st.tracker, st.engine->collection())) {
+  for (const auto& s : report::list_stories(st.followers->stories(), st.engine->collection())) {
     out.push_back({{"id", s.id},
                    {"aliases", s.aliases},
                    {"label", s.label},
@@ -776,7 +766,7 @@ response server::impl::stories_query(stream_state& st) {
 response server::impl::timeline_query(stream_state& st) {
   json out = json::array();
   const auto& updates = st.engine->collection().updates();
-  for (const auto& k : st.keys->timeline(*st.engine)) {
+  for (const auto& k : st.followers->keys().timeline(*st.engine)) {
     out.push_back({{"id", updates[k.update].id},
                    {"position", k.update + 1},
                    {"time", k.time.empty() ? json() : json(k.time)},
@@ -793,9 +783,10 @@ response server::impl::facts_query(stream_state& st) {
   auto span = [](const std::string& text, text::byte_span s) {
     return std::string_view(text).substr(std::min(s.begin, text.size()), s.size());
   };
-  for (std::size_t u = 0; u < st.figures->updates() && u < updates.size(); ++u) {
+  const facts::figures_observer& figures = st.followers->figures();
+  for (std::size_t u = 0; u < figures.updates() && u < updates.size(); ++u) {
     const update& up = updates[u];
-    for (const facts::figure& f : st.figures->of_update(u)) {
+    for (const facts::figure& f : figures.of_update(u)) {
       json j = {{"kind", "figure"},
                 {"update", up.id},
                 {"position", u + 1},

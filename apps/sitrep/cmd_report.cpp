@@ -41,25 +41,18 @@ int run(const report_args& a) {
   int code = 0;
   auto p = prepare(a.in, a.sum, code);
   if (!p) return code;
-  auto tracker = stream::stories::create({});
-  if (!tracker) {
-    print_error(tracker.error().message());
+  auto f = followers::create();
+  if (!f) {
+    print_error(f.error().message());
     return 1;
   }
-  auto keys = timeline::key_events::create({});
-  if (!keys) {
-    print_error(keys.error().message());
-    return 1;
-  }
-  auto e = read_stream(a.in, code, {&*tracker, &*keys});
+  auto e = read_stream(a.in, code, (*f)->observers());
   if (!e) return code;
   const vsm::collection& c = e->collection();
   if (c.sentence_count() == 0) print_error("warning: the input holds no updates");
-  report_request req;
+  report_request req = (*f)->request(a.timeline);
   req.story = a.story;
   req.all_stories = a.all_stories;
-  req.keys = &*keys;
-  req.timeline_shown = a.timeline;
   if (a.until) {
     req.until = resolve_moment(c, "--until", *a.until, code);
     if (!req.until) return code;
@@ -70,7 +63,7 @@ int run(const report_args& a) {
     if (!req.since) return code;
     req.since_text = *a.since;
   }
-  auto r = build_story_report(*e, *tracker, *p, req, code);
+  auto r = build_story_report(*e, (*f)->stories(), *p, req, code);
   if (!r) return code;
   for (const auto& note : r->notes) print_error("note: " + note);
   if (r->since)

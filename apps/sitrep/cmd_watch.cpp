@@ -63,13 +63,11 @@ struct rendered {
 // `window` updates (a refresh's cost stays flat as the stream grows; the counts, sources and
 // time span are of the whole story, kept by its engine); without, it is built exactly as
 // `sitrep report` builds it. Every use of the summarize and report APIs is here.
-std::optional<rendered> render(const stream::engine& e, const stream::stories& t,
-                               const timeline::key_events& keys, main_story& follow,
-                               const prepared& p, std::optional<std::size_t> window) {
+std::optional<rendered> render(const stream::engine& e, followers& f, const prepared& p,
+                               std::optional<std::size_t> window) {
   int code = 0;
-  report_request req;
-  req.keys = &keys;
-  auto r = window ? follow.refresh(e, p, *window, code) : build_story_report(e, t, p, req, code);
+  auto r = window ? f.follow().refresh(e, p, *window, code)
+                  : build_story_report(e, f.stories(), p, f.request(), code);
   if (!r) return std::nullopt;
   return rendered{report::write_report(*r, p.format), std::move(r->notes)};
 }
@@ -171,16 +169,14 @@ std::string clock_time() {
 
 class watch {
  public:
-  // `tracker`, `keys` and `follow` are attached to `e`, in that order, before its first update.
-  watch(const std::string& path, prepared p, std::unique_ptr<stream::stories> tracker,
-        std::unique_ptr<timeline::key_events> keys, std::unique_ptr<main_story> follow, stream::engine e, io::record_decoder decode,
+  // `f` is attached to `e` before its first update.
+  watch(const std::string& path, prepared p, std::unique_ptr<followers> f, stream::engine e,
+        io::record_decoder decode,
         const io::read_options& ro, screen mode, std::size_t every, std::size_t window,
         std::optional<std::chrono::duration<double>> interval)
       : path_(path),
         p_(std::move(p)),
-        tracker_(std::move(tracker)),
-        keys_(std::move(keys)),
-        follow_(std::move(follow)),
+        followers_(std::move(f)),
         engine_(std::move(e)),
         decode_(std::move(decode)),
         ro_(ro),
@@ -294,7 +290,7 @@ class watch {
 
   // Writes the report; false when standard output failed.
   bool refresh(bool final) {
-    auto made = render(engine_, *tracker_, *keys_, *follow_, p_,
+    auto made = render(engine_, *followers_, p_,
                        final ? std::nullopt : std::optional(window_));
     if (!made) return false;
     rendered r = std::move(*made);
@@ -367,9 +363,7 @@ class watch {
   std::string path_;
   prepared p_;
   // The observers outlive the engine that calls them (members end in reverse order).
-  std::unique_ptr<stream::stories> tracker_;
-  std::unique_ptr<timeline::key_events> keys_;
-  std::unique_ptr<main_story> follow_;
+  std::unique_ptr<followers> followers_;
   stream::engine engine_;
   io::record_decoder decode_;
   io::read_options ro_;
@@ -440,20 +434,12 @@ int run(const watch_args& a) {
     print_error(e.error().message());
     return kExitBadInput;
   }
-  auto tracker = stream::stories::create({});
-  if (!tracker) {
-    print_error(tracker.error().message());
+  auto observers = followers::create();
+  if (!observers) {
+    print_error(observers.error().message());
     return 1;
   }
-  auto stories = std::make_unique<stream::stories>(std::move(tracker).value());
-  auto scorer = timeline::key_events::create({});
-  if (!scorer) {
-    print_error(scorer.error().message());
-    return 1;
-  }
-  auto keys = std::make_unique<timeline::key_events>(std::move(scorer).value());
-  auto follow = std::make_unique<main_story>(*stories, keys.get());
-  if (!e->attach(*stories) || !e->attach(*keys) || !e->attach(*follow)) {
+  if (!(*observers)->attach(*e)) {
     print_error("cannot follow the stories");
     return 1;
   }
@@ -477,7 +463,7 @@ int run(const watch_args& a) {
   const screen mode = json                      ? screen::json_lines
                       : ::isatty(STDOUT_FILENO) ? screen::redraw
                                                 : screen::separated;
-  watch w(path, std::move(*p), std::move(stories), std::move(keys), std::move(follow), std::move(e).value(), io::record_decoder(path, format), *ro, mode,
+  watch w(path, std::move(*p), std::move(*observers), std::move(e).value(), io::record_decoder(path, format), *ro, mode,
           *every, *window, interval);
   return w.run(*f);
 }

@@ -38,6 +38,33 @@ void add_timeline(report::situation_report& r, const stream::engine& e, const st
   r.timeline = report::timeline_items(e.collection(), keys->timeline(e, picked));
 }
 
+// The facts sections from the updates at `positions` (ascending).
+void add_fact_sections(report::situation_report& r, const stream::engine& e,
+               std::span<const std::size_t> positions, const report::fact_observers& f) {
+  if (!f.series && !f.statements && !f.entities) return;
+  report::add_facts(r, e, positions, f);
+}
+
+// Positions 0 .. end-1.
+std::vector<std::size_t> first_positions(std::size_t end) {
+  std::vector<std::size_t> out(end);
+  for (std::size_t i = 0; i < end; ++i) out[i] = i;
+  return out;
+}
+
+// The last `n` positions of story `id` (every update when `whole`), ascending: read back from
+// the stream's end, so a refresh does not walk the whole stream.
+std::vector<std::size_t> last_positions(const stream::stories& t, std::uint32_t id, bool whole,
+                                        std::size_t end, std::size_t n) {
+  std::vector<std::size_t> out;
+  const std::uint32_t target = t.canonical(id);
+  for (std::size_t u = end; u-- > 0 && out.size() < n;) {
+    if (whole || (u < t.assigned() && t.canonical(t.story_of(u)) == target)) out.push_back(u);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 // The report of one part of the stream (`v`, its positions cut as the request says), with the
 // new-since section at stream position `since` of that part.
 report::situation_report report_of(const stream::view& whole, const prepared& p,
@@ -67,6 +94,7 @@ std::optional<report::situation_report> one_story(const stream::engine& e,
     r.story = t.size() > 0 ? std::optional(t.canonical(id)) : std::nullopt;
     add_timeline(r, e, t, req.keys, id, true, end, std::nullopt);
     r.timeline_shown = req.timeline_shown;
+    add_fact_sections(r, e, first_positions(end), req.facts);
     return r;
   }
   const std::vector<std::size_t> positions = story_positions(t, id, end);
@@ -85,6 +113,7 @@ std::optional<report::situation_report> one_story(const stream::engine& e,
   r.story = t.canonical(id);
   add_timeline(r, e, t, req.keys, id, false, end, std::nullopt);
   r.timeline_shown = req.timeline_shown;
+  add_fact_sections(r, e, positions, req.facts);
   return r;
 }
 
@@ -148,6 +177,7 @@ std::optional<report::situation_report> main_story::refresh(const stream::engine
     if (!entries.empty()) r.story = entries[0].id;
     add_timeline(r, e, t_, keys_, r.story.value_or(0), true, e.size(), timeline_shown_);
     r.timeline_shown = timeline_shown_;
+    add_fact_sections(r, e, last_positions(t_, 0, true, e.size(), window), facts_);
     r.stories = std::move(entries);
     report::count_stories(r, t_);
     return r;
@@ -172,7 +202,58 @@ std::optional<report::situation_report> main_story::refresh(const stream::engine
   report::count_stories(r, t_);
   add_timeline(r, e, t_, keys_, main, false, e.size(), timeline_shown_);
   r.timeline_shown = timeline_shown_;
+  add_fact_sections(r, e, last_positions(t_, main, false, e.size(), window), facts_);
   return r;
+}
+
+result<std::unique_ptr<followers>> followers::create() {
+  std::unique_ptr<followers> f(new followers());
+  auto stories = stream::stories::create({});
+  if (!stories) return stories.error();
+  f->stories_.emplace(std::move(stories).value());
+  auto series = facts::series::create(f->figures_, &*f->stories_, {});
+  if (!series) return series.error();
+  f->series_.emplace(std::move(series).value());
+  // Claims are followed inside a story: the tracker has placed each update before this runs.
+  facts::statements_observer::options so;
+  const stream::stories* t = &*f->stories_;
+  so.story_of = [t](std::size_t u) -> std::size_t {
+    return u < t->assigned() ? t->canonical(t->story_of(u)) : 0;
+  };
+  f->statements_.emplace(std::move(so));
+  auto keys = timeline::key_events::create({});
+  if (!keys) return keys.error();
+  f->keys_.emplace(std::move(keys).value());
+  report::fact_observers fo;
+  fo.figures = &f->figures_;
+  fo.series = &*f->series_;
+  fo.statements = &*f->statements_;
+  fo.entities = &f->entities_;
+  f->follow_ = std::make_unique<main_story>(*f->stories_, &*f->keys_, 8, fo);
+  return f;
+}
+
+std::vector<stream::observer*> followers::observers() {
+  // Dependency order: stories, then what reads them (series, statements), then the rest.
+  return {&*stories_, &figures_, &*series_, &*statements_, &entities_, &*keys_, follow_.get()};
+}
+
+status followers::attach(stream::engine& e) {
+  for (stream::observer* o : observers()) {
+    if (auto a = e.attach(*o); !a) return a;
+  }
+  return {};
+}
+
+report_request followers::request(std::size_t timeline_shown) const {
+  report_request req;
+  req.keys = &*keys_;
+  req.timeline_shown = timeline_shown;
+  req.facts.figures = &figures_;
+  req.facts.series = &*series_;
+  req.facts.statements = &*statements_;
+  req.facts.entities = &entities_;
+  return req;
 }
 
 }  // namespace sitrep::cli
