@@ -251,13 +251,15 @@ std::vector<fact_line> figure_lines(const situation_report& r) {
   std::vector<fact_line> out;
   for (const auto& f : r.key_figures) {
     if (out.size() == kShownFigures || f.history.empty()) break;
-    std::string values, who;
+    std::string values, who, last;
     for (const auto& s : f.history) {
       if (!values.empty()) values += s.conflict ? " vs " : " \u2192 ";
       values += s.value;
       if (s.conflict) values += " (disputed)";
+      // Each "who, when" once in a row (two values of one sentence: "from 129 to 130").
       const std::string w = who_when(s.source, s.time, s.update_id);
-      if (!w.empty()) who += (who.empty() ? "" : "; ") + w;
+      if (!w.empty() && w != last) who += (who.empty() ? "" : "; ") + w;
+      last = w;
     }
     out.push_back({f.label, values, who});
   }

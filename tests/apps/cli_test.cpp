@@ -283,6 +283,45 @@ TEST_F(Cli, TheReportHasATimelineOfKeyEvents) {
   EXPECT_EQ(none.out.find("Timeline"), std::string::npos) << none.out;
 }
 
+// Issue 11's must-show on the seed: the figures with their sources, the Paris toll as a series
+// in its own story, the claims marked unverified, the people, organizations and places.
+TEST_F(Cli, TheSeedsReportHasItsFacts) {
+  const std::string seed = SITREP_SHARED_DIR "/examples/bamako-liveblog.txt";
+  if (!fs::exists(seed)) GTEST_SKIP() << "no " << seed << " (../shared absent)";
+  auto text = run("report '" + seed + "'");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  for (const char* want : {"Key figures", "freed (U.S. citizens): 6  (U.S. military spokesman Army Colonel Mark Cheadle",
+                           "80  (Canada's National Post", "50  (a gendarmerie spokesman",
+                           "Unconfirmed and disputed", "Who said what", "Involved: people: "}) {
+    EXPECT_NE(text.out.find(want), std::string::npos) << want << "\n" << text.out;
+  }
+  auto paris = run("report --story 1 '" + seed + "'");
+  ASSERT_EQ(paris.exit_code, 0) << paris.err;
+  EXPECT_NE(paris.out.find("killed (death toll): 129 \u2192 130  (France's Prime Minister, bamako-liveblog.txt:18)\n"),
+            std::string::npos)
+      << paris.out;
+
+  auto json = run("report --format json '" + seed + "'");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto j = nlohmann::json::parse(json.out);
+  std::vector<std::string> unverified;
+  for (const auto& c : j["unconfirmed"]) {
+    if (c["status"] == "unverified") unverified.push_back(c["text"].get<std::string>());
+  }
+  const auto any_has = [](const std::vector<std::string>& v, const std::string& w) {
+    return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.find(w) != std::string::npos; });
+  };
+  EXPECT_TRUE(any_has(unverified, "Al-Mourabitoun, a jihadist group")) << j["unconfirmed"].dump(1);
+  EXPECT_TRUE(any_has(unverified, "Al-Qaeda in the Islamic Maghreb have reportedly claimed"))
+      << j["unconfirmed"].dump(1);
+  std::vector<std::string> names;
+  for (const auto& e : j["involved"]) names.push_back(e["name"].get<std::string>());
+  for (const char* name : {"Bamako", "Mali", "Radisson Blu", "John Kirby", "Mark Cheadle",
+                           "Al-Mourabitoun", "Al Jazeera", "Ali H. Soufan"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name << " in " << j["involved"].dump();
+  }
+}
+
 TEST_F(Cli, StoriesAreReportedOneOrEach) {
   // Two stories interleaved: a port strike and a comet, each told four times.
   const std::string stream =
