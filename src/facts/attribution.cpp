@@ -12,13 +12,8 @@ namespace {
 
 using sv = std::string_view;
 using detail::cue_class;
+using detail::in;
 using detail::token;
-
-bool in(sv w, std::initializer_list<sv> list) {
-  for (sv x : list)
-    if (w == x) return true;
-  return false;
-}
 
 bool be_word(sv w) {
   return in(w, {"is", "are", "was", "were", "been", "being", "be", "'s", "am"});

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,13 @@ void match_at(const std::vector<token>& toks, std::size_t i, std::vector<cue_mat
 
 /// True when `w` (lowercased) has class `c` as a single word.
 bool word_has(std::string_view w, cue_class c);
+
+/// Whether `w` is one of `list` (short lists of words written in the rules).
+inline bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list)
+    if (w == x) return true;
+  return false;
+}
 
 bool is_pronoun(std::string_view low);
 bool is_negation(std::string_view low);

@@ -37,13 +37,8 @@ namespace {
 
 using sv = std::string_view;
 using detail::cue_class;
+using detail::in;
 using detail::token;
-
-bool in(sv w, std::initializer_list<sv> list) {
-  for (sv x : list)
-    if (w == x) return true;
-  return false;
-}
 
 std::optional<verification> status_of(cue_kind k) {
   switch (k) {
