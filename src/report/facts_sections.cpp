@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "fold_space.hpp"
+
 namespace sitrep::report {
 namespace {
 
@@ -19,18 +21,7 @@ bool in(std::span<const std::size_t> positions, std::size_t u) {
 // The bytes `s` of `text`, with runs of white space folded (empty when out of range).
 std::string slice(std::string_view text, text::byte_span s) {
   if (s.begin >= s.end || s.end > text.size()) return {};
-  std::string out;
-  bool space = false;
-  for (char ch : text.substr(s.begin, s.end - s.begin)) {
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(ch);
-  }
-  return out;
+  return detail::fold_space(text.substr(s.begin, s.end - s.begin));
 }
 
 std::string number(double v) {

@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "fold_space.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "sitrep/text/tokenizer.hpp"
 
 namespace sitrep::report {
-namespace {
 
-// Folds runs of white space (including newlines inside a sentence) to single spaces.
-std::string fold_space(std::string_view s) {
+std::string detail::fold_space(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
@@ -25,6 +24,10 @@ std::string fold_space(std::string_view s) {
   }
   return out;
 }
+
+namespace {
+
+using detail::fold_space;
 
 // Who carried sentence `s`'s fact: the members of its repeat group that the view's stream had
 // by the view's end.
