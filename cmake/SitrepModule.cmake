@@ -18,19 +18,33 @@ function(sitrep_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
 endfunction()
 
-# sitrep_test(NAME SOURCES <files...> DEPS <targets...>): a GoogleTest binary registered with CTest.
-# Tests find their fixtures through SITREP_TEST_DATA_DIR (tests/data) and SITREP_SHARED_DIR
-# (../shared, which may be absent: such tests GTEST_SKIP with a message).
-function(sitrep_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
-  add_executable(${name} ${ARG_SOURCES})
-  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
-  target_compile_definitions(${name} PRIVATE
+# Settings every test binary shares, and the precompiled header target (tests/CMakeLists.txt)
+# with them: a precompiled header is only valid for code compiled with the same definitions
+# and flags. Tests find their fixtures through SITREP_TEST_DATA_DIR (tests/data) and
+# SITREP_SHARED_DIR (../shared, which may be absent: such tests GTEST_SKIP with a message).
+# In an optimized build the tests' own code is compiled at -O1: the library under test keeps
+# the build's optimization (its archives are the ones users link); what the tests add on top,
+# GoogleTest's expanded assertions, builds a third faster at -O1 than at -O3.
+function(sitrep_test_settings target)
+  target_link_libraries(${target} PRIVATE GTest::gtest GTest::gmock nlohmann_json::nlohmann_json)
+  target_compile_definitions(${target} PRIVATE
     SITREP_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     SITREP_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     SITREP_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
     SITREP_BINARY="$<TARGET_FILE:sitrep>")
-  sitrep_warnings(${name})
-  sitrep_instrument(${name} PRIVATE)
+  target_compile_options(${target} PRIVATE $<$<CONFIG:Release>:-O1>)
+  sitrep_warnings(${target})
+  sitrep_instrument(${target} PRIVATE)
+endfunction()
+
+# sitrep_test(NAME SOURCES <files...> DEPS <targets...>): a GoogleTest binary registered with
+# CTest, compiled with the tests' shared precompiled header (GoogleTest, GoogleMock, JSON and
+# the common standard headers: parsed once for the whole suite instead of once a file).
+function(sitrep_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest_main)
+  sitrep_test_settings(${name})
+  target_precompile_headers(${name} REUSE_FROM sitrep_test_pch)
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60)
 endfunction()
