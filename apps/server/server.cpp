@@ -6,6 +6,8 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/zlib/deflate_stream.hpp>
+#include <boost/crc.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -89,15 +91,64 @@ response make_response(http::status st, std::string body, std::string_view type)
   return r;
 }
 
-// A 200 answer's body rendered once and shared, read-only, by every reader that asks for it.
+// `in` compressed as gzip (RFC 1952): Beast's raw deflate between the 10-byte header and the
+// CRC-32 and size of the input. Empty if the compressor fails.
+std::string gzip(std::string_view in) {
+  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
+  beast::zlib::deflate_stream ds;
+  ds.reset(6, 15, 8, beast::zlib::Strategy::normal);
+  const std::size_t head = out.size();
+  out.resize(head + ds.upper_bound(in.size()) + 16);
+  beast::zlib::z_params zs;
+  zs.next_in = in.data();
+  zs.avail_in = in.size();
+  zs.next_out = out.data() + head;
+  zs.avail_out = out.size() - head;
+  beast::error_code ec;
+  ds.write(zs, beast::zlib::Flush::finish, ec);
+  if ((ec && ec != beast::zlib::error::end_of_stream) || zs.avail_in != 0) return {};
+  out.resize(head + zs.total_out);
+  boost::crc_32_type crc;
+  crc.process_bytes(in.data(), in.size());
+  for (std::uint32_t v : {static_cast<std::uint32_t>(crc.checksum()), static_cast<std::uint32_t>(in.size())})
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  return out;
+}
+
+// A 200 answer's body rendered once and shared, read-only, by every reader that asks for it;
+// compressed once too, for the readers that accept gzip (a browser always does).
 struct rendered {
   std::string text;
-  std::string type;  // Content-Type
+  std::string type;     // Content-Type
+  std::string gzipped;  // empty when not worth it (a small body)
 };
 using shared_response = http::response<http::span_body<const char>>;
+constexpr std::size_t kMinGzip = 1024;  // smaller bodies go as they are
 
 std::shared_ptr<const rendered> make_rendered(std::string text, std::string_view type) {
-  return std::make_shared<const rendered>(rendered{std::move(text), std::string(type)});
+  auto r = std::make_shared<rendered>(rendered{std::move(text), std::string(type), {}});
+  if (r->text.size() >= kMinGzip) r->gzipped = gzip(r->text);
+  return r;
+}
+
+// Whether an Accept-Encoding header takes gzip: "gzip" or "*" listed without q=0.
+bool accepts_gzip(std::string_view v) {
+  while (!v.empty()) {
+    const auto comma = v.find(',');
+    std::string_view item = v.substr(0, comma);
+    v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
+    std::string_view name = item.substr(0, item.find(';'));
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+    std::string lower(name);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != "gzip" && lower != "x-gzip" && lower != "*") continue;
+    const auto q = item.find("q=");
+    if (q == std::string_view::npos) return true;
+    const std::string_view qv = item.substr(q + 2);
+    if (qv.find_first_not_of("0. \t") < qv.size()) return true;  // a digit other than 0
+  }
+  return false;
 }
 
 response json_response(http::status st, const json& j) {
@@ -450,7 +501,10 @@ class session : public std::enable_shared_from_this<session> {
   void send_shared(std::shared_ptr<const rendered> body) {
     auto r = std::make_shared<shared_response>(http::status::ok, 11);
     set_common_headers(*r, body->type);
-    r->body() = http::span_body<const char>::value_type(body->text.data(), body->text.size());
+    r->set(http::field::vary, "Accept-Encoding");
+    const std::string& bytes = gzip_ && !body->gzipped.empty() ? body->gzipped : body->text;
+    if (&bytes == &body->gzipped) r->set(http::field::content_encoding, "gzip");
+    r->body() = http::span_body<const char>::value_type(bytes.data(), bytes.size());
     keep_ = std::move(body);
     write(std::move(r), false);
   }
@@ -528,6 +582,7 @@ class session : public std::enable_shared_from_this<session> {
     keep_alive_ = false;
     version_ = 11;
     head_ = false;
+    gzip_ = false;
     if (ec == http::error::body_limit)
       return send(error_response(http::status::payload_too_large, "body_too_large",
                                  fmt::format("the request body is larger than {} bytes",
@@ -551,6 +606,8 @@ class session : public std::enable_shared_from_this<session> {
     keep_alive_ = req.keep_alive();
     version_ = req.version();
     head_ = req.method() == http::verb::head;
+    auto enc = req.find(http::field::accept_encoding);
+    gzip_ = enc != req.end() && accepts_gzip(std::string_view(enc->value().data(), enc->value().size()));
     srv_.handle(shared_from_this(), std::move(req));
   }
 
@@ -592,6 +649,7 @@ class session : public std::enable_shared_from_this<session> {
   std::shared_ptr<void> out_;              // the message being written
   std::shared_ptr<const rendered> keep_;   // the shared body it points into
   bool head_ = false;                      // the request is HEAD: answer the header only
+  bool gzip_ = false;                      // the request accepts gzip
   std::vector<char> drain_;
   bool keep_alive_ = false;
   unsigned version_ = 11;

@@ -353,6 +353,36 @@ TEST_F(server_api, head_answers_the_header_of_get) {
   EXPECT_EQ(call(port_, "HEAD", "/v1/streams/none/report").status, 404);
 }
 
+TEST_F(server_api, shared_answers_are_gzipped_for_clients_that_take_it) {
+  const std::string feed = read_file(SITREP_SOURCE_DIR "/examples/harbour-fire.jsonl");
+  ASSERT_EQ(post(port_, "/v1/streams/harbour/updates", feed, kToken).status, 201);
+  call_options gz;
+  gz.headers["Accept-Encoding"] = "deflate, gzip;q=0.8";
+  call_options no;
+  no.headers["Accept-Encoding"] = "gzip;q=0, br";
+  for (const std::string path : {"/v1/streams/harbour/report", "/v1/streams/harbour/report?format=text",
+                                 "/v1/streams/harbour/facts", "/v1/streams/harbour/timeline"}) {
+    auto plain = get(port_, path);
+    ASSERT_EQ(plain.status, 200) << path;
+    EXPECT_EQ(plain.headers.count("Content-Encoding"), 0u) << path;
+    EXPECT_EQ(plain.headers["Vary"], "Accept-Encoding") << path;
+    auto packed = get(port_, path, gz);
+    ASSERT_EQ(packed.status, 200) << path;
+    EXPECT_EQ(packed.headers["Content-Encoding"], "gzip") << path;
+    EXPECT_LT(packed.body.size(), plain.body.size()) << path;
+    const std::string unpacked = gunzip(packed.body);
+    auto not_taken = get(port_, path, no);  // q=0: not taken
+    EXPECT_EQ(not_taken.headers.count("Content-Encoding"), 0u) << path;
+    if (path.find("/report") == std::string::npos) {  // engine-thread answers: the same bytes
+      EXPECT_EQ(unpacked, plain.body) << path;
+      EXPECT_EQ(not_taken.body, plain.body) << path;
+    } else {  // the live report may be rebuilt meanwhile: the same kind of document
+      EXPECT_EQ(unpacked.substr(0, 16), plain.body.substr(0, 16)) << path;
+      EXPECT_GT(unpacked.size(), plain.body.size() / 2) << path;
+    }
+  }
+}
+
 TEST_F(server_api, events_send_reports_heartbeats_and_resume) {
   ASSERT_EQ(post(port_, "/v1/streams/live/updates", record("a", "A fire broke out at the depot."), kToken).status, 201);
   // Wait for the first live report.
