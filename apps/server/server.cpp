@@ -56,7 +56,8 @@ constexpr auto kReadTimeout = std::chrono::seconds(60);
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
 constexpr std::size_t kDefaultPage = 1000;   // /updates without limit
 constexpr std::size_t kMaxPage = 10000;      // /updates limit at most
-constexpr std::size_t kMaxCached = 64;       // rendered answers kept a stream
+constexpr std::size_t kMaxCached = 16;       // rendered answers kept a stream
+constexpr std::size_t kMaxCachedBytes = std::size_t{4} << 20;  // and their bytes at most
 
 // The parameters a query of `kind` reads, in a fixed order: equal keys, equal answers.
 std::string cache_key(int kind, const target& t) {
@@ -131,25 +132,6 @@ std::shared_ptr<const rendered> make_rendered(std::string text, std::string_view
   return r;
 }
 
-// Whether an Accept-Encoding header takes gzip: "gzip" or "*" listed without q=0.
-bool accepts_gzip(std::string_view v) {
-  while (!v.empty()) {
-    const auto comma = v.find(',');
-    std::string_view item = v.substr(0, comma);
-    v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
-    std::string_view name = item.substr(0, item.find(';'));
-    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-    std::string lower(name);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower != "gzip" && lower != "x-gzip" && lower != "*") continue;
-    const auto q = item.find("q=");
-    if (q == std::string_view::npos) return true;
-    const std::string_view qv = item.substr(q + 2);
-    if (qv.find_first_not_of("0. \t") < qv.size()) return true;  // a digit other than 0
-  }
-  return false;
-}
 
 response json_response(http::status st, const json& j) {
   return make_response(st, dump(j) + "\n", "application/json; charset=utf-8");
@@ -210,6 +192,7 @@ struct stream_state {
   // updates, by normalized query; a reader asking again before the next update shares it.
   std::size_t cache_size = 0;
   std::map<std::string, std::shared_ptr<const rendered>, std::less<>> cache;
+  std::size_t cache_bytes = 0;
   // Guarded by mu: read by network threads.
   std::mutex mu;
   std::shared_ptr<const snapshot> live;
@@ -1183,6 +1166,7 @@ void server::impl::handle(const std::shared_ptr<session>& s, request&& req) {
     // updates share its body.
     if (st->cache_size != st->engine->size()) {
       st->cache.clear();
+      st->cache_bytes = 0;
       st->cache_size = st->engine->size();
     }
     const std::string key = cache_key(k, t);
@@ -1197,8 +1181,15 @@ void server::impl::handle(const std::shared_ptr<session>& s, request&& req) {
     }();
     if (r.result() != http::status::ok) return s->reply(std::move(r));
     auto body = make_rendered(std::move(r.body()), std::string_view(r[http::field::content_type]));
-    if (st->cache.size() >= kMaxCached) st->cache.erase(st->cache.begin());
-    st->cache.emplace(key, body);
+    const std::size_t bytes = body->text.size() + body->gzipped.size();
+    if (st->cache.size() >= kMaxCached || st->cache_bytes + bytes > kMaxCachedBytes) {
+      st->cache.clear();  // rare (many different queries between two updates): start again
+      st->cache_bytes = 0;
+    }
+    if (bytes <= kMaxCachedBytes) {
+      st->cache.emplace(key, body);
+      st->cache_bytes += bytes;
+    }
     s->reply_shared(std::move(body));
   });
 }
