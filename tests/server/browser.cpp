@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -165,6 +166,8 @@ std::unique_ptr<browser> browser::launch(std::chrono::seconds timeout) {
   if (pid == 0) {
     // The child: only async-signal-safe calls until exec.
     ::setpgid(0, 0);
+    // Should the test itself be killed (a CTest timeout), the browser goes with it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     const int in = ::open("/dev/null", O_RDONLY);
     const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (in >= 0) ::dup2(in, 0);

@@ -7,7 +7,8 @@
 //   b->screenshot("/tmp/page.png", 390);         // full page at a phone's width
 //
 // The browser runs in its own process group with a fresh profile folder; the destructor kills
-// the group (SIGKILL), reaps it and removes the folder, whatever path the test leaves by.
+// the group (SIGKILL), reaps it and removes the folder, whatever path the test leaves by; a
+// test process killed outright takes the browser with it (PR_SET_PDEATHSIG).
 // Every call waits at most its timeout and then fails (an empty result and error()); nothing
 // blocks forever. One thread at a time.
 #pragma once
