@@ -9,9 +9,12 @@
 //  - body lines are within the body, in order, numbered increasingly, no longer than the
 //    limit, free of line ends, never blank, at most max_lines of them; an error names a line
 //    at or after the last one kept;
-//  - same_secret agrees with ==.
+//  - same_secret agrees with ==;
+//  - accepts_gzip says yes only when "gzip" or "*" is in the header (any case).
 #include <cstddef>
 #include <cstdint>
+#include <cctype>
+#include <string>
 #include <string_view>
 
 #include "fuzz_check.hpp"
@@ -57,6 +60,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     prev_number = l.number;
   }
   if (r.error) SITREP_FUZZ_CHECK(r.error->line > prev_number);
+
+  if (accepts_gzip(in)) {
+    std::string lower(in);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    SITREP_FUZZ_CHECK(lower.find("gzip") != std::string::npos || lower.find('*') != std::string::npos);
+  }
 
   const std::string_view a = in.substr(0, in.size() / 2), b = in.substr(in.size() / 2);
   SITREP_FUZZ_CHECK(same_secret(a, b) == (a == b));

@@ -31,6 +31,9 @@ packages=(build-essential cmake ninja-build pkg-config git
   libglpk-dev libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libboost1.81-dev)
 # The fuzzers need clang and its libFuzzer/sanitizer runtimes; only the test mode builds them.
 [[ "$mode" == test ]] && packages+=(clang-14 libclang-rt-14-dev)
+# The live page of `sitrep serve` is tested in headless chromium (tests/server/page_test.cpp,
+# skipped without it); only the test mode installs it.
+[[ "$mode" == test ]] && packages+=(chromium)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -24,10 +24,10 @@ constexpr std::string_view kIndex = R"html(<!doctype html>
 <main>
   <section id="head"><h2 id="title">Situation report</h2><p id="meta" class="meta"></p></section>
   <section><h3>What happened</h3><ol id="headline" class="sentences"></ol></section>
-  <section id="new-box"><h3>New since you opened this page</h3><ul id="new" class="new"></ul></section>
-  <section><h3>Key figures</h3><div id="figures"></div></section>
-  <section><h3>Unconfirmed (hedged figures)</h3><ul id="unconfirmed"></ul></section>
-  <section><h3>Who said what</h3><ul id="said"></ul></section>
+  <section id="new-box" hidden><h3>New since you opened this page</h3><ul id="new" class="new"></ul></section>
+  <section hidden><h3>Key figures</h3><div id="figures"></div></section>
+  <section hidden><h3>Unconfirmed (hedged figures)</h3><ul id="unconfirmed"></ul></section>
+  <section hidden><h3>Who said what</h3><ul id="said"></ul></section>
   <section><h3>Timeline</h3><ol id="timeline" class="timeline"></ol></section>
   <section><h3>Stories</h3><ul id="stories"></ul></section>
   <section><h3>Sources</h3><p id="sources"></p></section>
@@ -59,14 +59,19 @@ h3 { font-size: .85rem; letter-spacing: .06em; text-transform: uppercase; color:
 .meta, .cite, .status { color: var(--muted); font-size: .85rem; }
 .sentences li, .new li, .timeline li { margin: .25rem 0; }
 .fresh { background: var(--new); }
-.figure { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin: .3rem 0; }
-.figure .cat { min-width: 8rem; font-weight: 600; }
+[hidden] { display: none !important; }
+.timeline strong { font-variant-numeric: tabular-nums; margin-right: .3rem; }
+.figure { display: grid; grid-template-columns: 8rem minmax(6rem, 12rem) 120px 1fr; align-items: center;
+  gap: .2rem .75rem; margin: .3rem 0; }
+.figure .cat { font-weight: 600; }
+.timeline { list-style: none; padding-left: 0; }
 .figure svg { width: 120px; height: 28px; }
 .figure svg polyline { fill: none; stroke: var(--accent); stroke-width: 2; }
 .post form { display: grid; gap: .4rem; }
 .post textarea, .post input, select, button { font: inherit; padding: .35rem; }
 button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; padding: .4rem 1rem; }
-@media (max-width: 40rem) { body { font-size: 15px; } .figure .cat { min-width: 100%; } }
+@media (max-width: 40rem) { body { font-size: 15px; }
+  .figure { grid-template-columns: 1fr 120px; } .figure .cat, .figure .cite { grid-column: 1 / -1; } }
 )css";
 
 constexpr std::string_view kJs = R"js('use strict';
@@ -80,6 +85,9 @@ constexpr std::string_view kJs = R"js('use strict';
     return e;
   };
   const clear = (node) => { while (node.firstChild) node.removeChild(node.firstChild); };
+  const plural = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
+  // A section whose list is empty is left out of the page.
+  const showIf = (node) => { node.closest('section').hidden = !node.firstChild; };
   const token = () => $('token').value || sessionStorage.getItem('sitrep-token') || '';
   let stream = decodeURIComponent(location.hash.slice(1));
   let source = null;
@@ -123,7 +131,10 @@ constexpr std::string_view kJs = R"js('use strict';
     const story = r.stories && r.stories.find((s) => s.id === r.story);
     $('title').textContent = 'Situation report · ' + (story ? story.label : stream);
     const span = r.time_span || {};
-    $('meta').textContent = r.updates + ' updates from ' + r.sources.length + ' sources' +
+    const named = r.sources.filter((s) => s.source && s.source !== '(unknown)');
+    $('meta').textContent = plural(r.updates, 'update') +
+      (r.updates !== position ? ' in this story' : '') + ' · ' +
+      (named.length ? plural(named.length, 'source') : 'no source named') +
       (span.first ? ' · ' + span.first + ' – ' + span.last : '') + ' · as of update ' + position;
     const ol = $('headline');
     clear(ol);
@@ -132,8 +143,8 @@ constexpr std::string_view kJs = R"js('use strict';
       li.appendChild(el('span', cite(s), 'cite'));
       ol.appendChild(li);
     }
-    const src = r.sources.filter((s) => s.source).map((s) => s.source + ' ' + s.updates);
-    $('sources').textContent = src.join(' · ') || '(none named)';
+    $('sources').textContent = named.map((s) => s.source + ' (' + s.updates + ')').join(' · ') ||
+      'No source is named in these updates.';
   }
 
   function spark(values) {
@@ -179,6 +190,9 @@ constexpr std::string_view kJs = R"js('use strict';
     clear(said);
     for (const f of facts.filter((f) => f.source).slice(-10))
       said.appendChild(el('li', f.source + ': ' + f.surface + ' ' + f.counted));
+    showIf(box);
+    showIf(un);
+    showIf(said);
   }
 
   function showTimeline(t) {
@@ -186,7 +200,7 @@ constexpr std::string_view kJs = R"js('use strict';
     clear(ol);
     for (const k of t.slice(-30)) {
       const li = el('li', null, newIds.has(k.id) ? 'fresh' : '');
-      li.appendChild(el('strong', (k.time || k.id) + '  '));
+      li.appendChild(el('strong', (k.time || '#' + k.position) + ' '));
       li.appendChild(document.createTextNode(k.text));
       if (k.sources.length) li.appendChild(el('span', ' (' + k.sources.join(', ') + ')', 'cite'));
       ol.appendChild(li);
@@ -197,7 +211,7 @@ constexpr std::string_view kJs = R"js('use strict';
     const ul = $('stories');
     clear(ul);
     for (const s of list) ul.appendChild(el('li', 'Story ' + s.id + ': ' + s.label + ' (' +
-      s.updates + ' updates, ' + s.sources + ' sources)'));
+      plural(s.updates, 'update') + ', ' + plural(s.sources, 'source') + ')'));
   }
 
   function showNew(position) {
@@ -211,6 +225,7 @@ constexpr std::string_view kJs = R"js('use strict';
         newIds.add(u.id);
         ul.appendChild(el('li', u.text + (u.source ? ' (' + u.source + ')' : ''), 'fresh'));
       }
+      showIf(ul);
     });
   }
 
@@ -219,7 +234,9 @@ constexpr std::string_view kJs = R"js('use strict';
     const r = JSON.parse(ev.data);
     $('status').textContent = 'live · ' + new Date().toLocaleTimeString();
     showNew(position).then(() => showReport(r, position)).catch(() => showReport(r, position));
-    api(base() + '/facts').then((j) => showFacts(j.facts)).catch(() => {});
+    // The figures of the newest updates (the live report's window).
+    api(base() + '/facts?limit=10000&after=' + Math.max(0, position - 500))
+      .then((j) => showFacts(j.facts)).catch(() => {});
     api(base() + '/timeline').then((j) => showTimeline(j.timeline)).catch(() => {});
     api(base() + '/stories').then((j) => showStories(j.stories)).catch(() => {});
   }
@@ -229,6 +246,7 @@ constexpr std::string_view kJs = R"js('use strict';
     openedAt = null;
     newIds.clear();
     clear($('new'));
+    showIf($('new'));
     if (!stream) { $('status').textContent = 'no stream yet: post an update'; return; }
     location.hash = encodeURIComponent(stream);
     const q = token() ? '?token=' + encodeURIComponent(token()) : '';
@@ -260,7 +278,7 @@ constexpr std::string_view kJs = R"js('use strict';
 constexpr std::string_view kOpenApi = R"json({
   "openapi": "3.0.3",
   "info": {"title": "sitrep", "version": "1",
-    "description": "Situation reports from live streams of news updates. Writes need 'Authorization: Bearer <token>'; reads are open on loopback, else need the token too (or ?token= for EventSource). Errors are {\"error\": {\"code\", \"message\"}}."},
+    "description": "Situation reports from live streams of news updates. Writes need 'Authorization: Bearer <token>'; reads are open on loopback, else need the token too (or ?token= for EventSource). Every GET also answers HEAD (the same header, no body). Errors are {\"error\": {\"code\", \"message\"}}."},
   "components": {
     "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
     "schemas": {
@@ -297,7 +315,11 @@ constexpr std::string_view kOpenApi = R"json({
         "responses": {"200": {"description": "the report (JSON as sitrep report --format json)"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
     "/v1/streams/{name}/stories": {"parameters": [{"$ref": "#/components/parameters/name"}], "get": {"summary": "the stories of the stream", "responses": {"200": {"description": "{\"stream\", \"stories\": [...]}"}}}},
     "/v1/streams/{name}/timeline": {"parameters": [{"$ref": "#/components/parameters/name"}], "get": {"summary": "the key events", "responses": {"200": {"description": "{\"stream\", \"timeline\": [{\"id\", \"position\", \"time\", \"text\", \"score\", \"sources\"}]}"}}}},
-    "/v1/streams/{name}/facts": {"parameters": [{"$ref": "#/components/parameters/name"}], "get": {"summary": "every figure", "responses": {"200": {"description": "{\"stream\", \"facts\": [{\"kind\": \"figure\", ...}]}"}}}},
+    "/v1/streams/{name}/facts": {"parameters": [{"$ref": "#/components/parameters/name"}],
+      "get": {"summary": "the figures of the updates after a position, in order; a page holds whole updates, at most limit figures unless one update alone holds more", "parameters": [
+          {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 1000}}],
+        "responses": {"200": {"description": "{\"stream\", \"size\", \"next\" (the position to ask after for the next page), \"facts\": [{\"kind\": \"figure\", \"position\", ...}]}"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
     "/v1/streams/{name}/events": {"parameters": [{"$ref": "#/components/parameters/name"}],
       "get": {"summary": "server-sent events: event 'report' (id = updates in the stream, data = the live report as one JSON line) at each change, a comment as heartbeat; resumable with Last-Event-ID",
         "responses": {"200": {"description": "text/event-stream"}, "404": {"$ref": "#/components/responses/Error"}}}},

@@ -1,5 +1,6 @@
 #include "request.hpp"
 
+#include <cctype>
 #include <string>
 
 namespace sitrep::server {
@@ -124,6 +125,26 @@ bool same_secret(std::string_view a, std::string_view b) noexcept {
   const std::size_t n = a.size() < b.size() ? a.size() : b.size();
   for (std::size_t i = 0; i < n; ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
   return diff == 0;
+}
+
+bool accepts_gzip(std::string_view v) {
+  while (!v.empty()) {
+    const auto comma = v.find(',');
+    std::string_view item = v.substr(0, comma);
+    v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
+    std::string_view name = item.substr(0, item.find(';'));
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+    std::string lower(name);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != "gzip" && lower != "x-gzip" && lower != "*") continue;
+    const auto q = item.find("q=");
+    if (q == std::string_view::npos) return true;
+    std::string_view weight = item.substr(q + 2);
+    weight = weight.substr(0, weight.find(';'));
+    if (weight.find_first_of("123456789") != std::string_view::npos) return true;  // not zero
+  }
+  return false;
 }
 
 }  // namespace sitrep::server

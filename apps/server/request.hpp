@@ -70,4 +70,8 @@ split_result split_body(std::string_view body, const body_limits& limits);
 /// Constant-time comparison (does not stop at the first difference), for tokens.
 bool same_secret(std::string_view a, std::string_view b) noexcept;
 
+/// Whether an Accept-Encoding header value takes gzip: "gzip", "x-gzip" or "*" (any case)
+/// listed without a zero weight ("gzip;q=0" refuses it). Anything else, or nothing: false.
+bool accepts_gzip(std::string_view accept_encoding);
+
 }  // namespace sitrep::server

@@ -6,9 +6,12 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/zlib/deflate_stream.hpp>
+#include <boost/crc.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
@@ -53,18 +56,82 @@ constexpr auto kReadTimeout = std::chrono::seconds(60);
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
 constexpr std::size_t kDefaultPage = 1000;   // /updates without limit
 constexpr std::size_t kMaxPage = 10000;      // /updates limit at most
+constexpr std::size_t kMaxCached = 16;       // rendered answers kept a stream
+constexpr std::size_t kMaxCachedBytes = std::size_t{4} << 20;  // and their bytes at most
+
+// The parameters a query of `kind` reads, in a fixed order: equal keys, equal answers.
+std::string cache_key(int kind, const target& t) {
+  static constexpr std::string_view kKeys[] = {"format", "words", "since", "until", "story",
+                                               "after", "limit"};
+  std::string key = std::to_string(kind);
+  for (std::string_view k : kKeys) {
+    if (auto v = t.param(k)) {
+      key += '&';
+      key += k;
+      key += '=';
+      key += *v;
+    }
+  }
+  return key;
+}
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-response make_response(http::status st, std::string body, std::string_view type) {
-  response r{st, 11};
+template <class Message>
+void set_common_headers(Message& r, std::string_view type) {
   r.set(http::field::server, "sitrep");
   r.set(http::field::content_type, type);
   r.set(http::field::cache_control, "no-store");
   r.set("X-Content-Type-Options", "nosniff");
+}
+
+response make_response(http::status st, std::string body, std::string_view type) {
+  response r{st, 11};
+  set_common_headers(r, type);
   r.body() = std::move(body);
   return r;
 }
+
+// `in` compressed as gzip (RFC 1952): Beast's raw deflate between the 10-byte header and the
+// CRC-32 and size of the input. Empty if the compressor fails.
+std::string gzip(std::string_view in) {
+  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
+  beast::zlib::deflate_stream ds;
+  ds.reset(6, 15, 8, beast::zlib::Strategy::normal);
+  const std::size_t head = out.size();
+  out.resize(head + ds.upper_bound(in.size()) + 16);
+  beast::zlib::z_params zs;
+  zs.next_in = in.data();
+  zs.avail_in = in.size();
+  zs.next_out = out.data() + head;
+  zs.avail_out = out.size() - head;
+  beast::error_code ec;
+  ds.write(zs, beast::zlib::Flush::finish, ec);
+  if ((ec && ec != beast::zlib::error::end_of_stream) || zs.avail_in != 0) return {};
+  out.resize(head + zs.total_out);
+  boost::crc_32_type crc;
+  crc.process_bytes(in.data(), in.size());
+  for (std::uint32_t v : {static_cast<std::uint32_t>(crc.checksum()), static_cast<std::uint32_t>(in.size())})
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  return out;
+}
+
+// A 200 answer's body rendered once and shared, read-only, by every reader that asks for it;
+// compressed once too, for the readers that accept gzip (a browser always does).
+struct rendered {
+  std::string text;
+  std::string type;     // Content-Type
+  std::string gzipped;  // empty when not worth it (a small body)
+};
+using shared_response = http::response<http::span_body<const char>>;
+constexpr std::size_t kMinGzip = 1024;  // smaller bodies go as they are
+
+std::shared_ptr<const rendered> make_rendered(std::string text, std::string_view type) {
+  auto r = std::make_shared<rendered>(rendered{std::move(text), std::string(type), {}});
+  if (r->text.size() >= kMinGzip) r->gzipped = gzip(r->text);
+  return r;
+}
+
 
 response json_response(http::status st, const json& j) {
   return make_response(st, dump(j) + "\n", "application/json; charset=utf-8");
@@ -104,8 +171,9 @@ std::optional<std::size_t> parse_number(std::string_view s, std::size_t max) {
 struct snapshot {
   std::size_t position = 0;  // updates in the stream when it was built (the SSE event id)
   std::shared_ptr<const report::situation_report> report;
-  std::string json;   // indented, for GET report
-  std::string jsonl;  // one line, for SSE
+  // GET report in each format, rendered once when the snapshot is built.
+  std::shared_ptr<const rendered> json, markdown, text;
+  std::string event;  // the SSE event: id, "event: report", the report as one JSON line
 };
 
 class session;
@@ -120,6 +188,11 @@ struct stream_state {
   // Engine thread only.
   std::unique_ptr<net::steady_timer> refresh_timer;
   bool refresh_pending = false;
+  // Engine thread only: answers to queries rendered while the engine held `cache_size`
+  // updates, by normalized query; a reader asking again before the next update shares it.
+  std::size_t cache_size = 0;
+  std::map<std::string, std::shared_ptr<const rendered>, std::less<>> cache;
+  std::size_t cache_bytes = 0;
   // Guarded by mu: read by network threads.
   std::mutex mu;
   std::shared_ptr<const snapshot> live;
@@ -370,7 +443,7 @@ struct server::impl {
   response updates_query(stream_state& st, const target& t);
   response stories_query(stream_state& st);
   response timeline_query(stream_state& st);
-  response facts_query(stream_state& st);
+  response facts_query(stream_state& st, const target& t);
 
   void handle(const std::shared_ptr<session>& s, request&& req);
   void start_accept();
@@ -404,20 +477,56 @@ class session : public std::enable_shared_from_this<session> {
 
   // On the session's strand: the answer to the current request.
   void send(response r, bool close = false) {
+    write(std::make_shared<response>(std::move(r)), close);
+  }
+  // On the session's strand: an answer whose body is shared with other readers (a rendered
+  // report), sent without a copy.
+  void send_shared(std::shared_ptr<const rendered> body) {
+    auto r = std::make_shared<shared_response>(http::status::ok, 11);
+    set_common_headers(*r, body->type);
+    r->set(http::field::vary, "Accept-Encoding");
+    const std::string& bytes = gzip_ && !body->gzipped.empty() ? body->gzipped : body->text;
+    if (&bytes == &body->gzipped) r->set(http::field::content_encoding, "gzip");
+    r->body() = http::span_body<const char>::value_type(bytes.data(), bytes.size());
+    keep_ = std::move(body);
+    write(std::move(r), false);
+  }
+
+  template <class Body>
+  void write(std::shared_ptr<http::response<Body>> r, bool close) {
     if (closed_) return;
     close = close || !keep_alive_;
-    r.version(version_);
-    r.keep_alive(!close);
-    r.prepare_payload();
-    out_ = std::make_shared<response>(std::move(r));
+    r->version(version_);
+    r->keep_alive(!close);
+    r->prepare_payload();
+    if (head_) {
+      // HEAD: the header of the GET answer (its Content-Length too), without the body.
+      auto h = std::make_shared<http::response<http::empty_body>>(r->base());
+      keep_.reset();
+      return write_out(std::move(h), close);
+    }
+    write_out(std::move(r), close);
+  }
+
+  template <class Message>
+  void write_out(std::shared_ptr<Message> m, bool close) {
+    out_ = m;
     stream_.expires_after(kWriteTimeout);
-    http::async_write(stream_, *out_,
+    http::async_write(stream_, *m,
                       [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
                         self->out_.reset();
+                        self->keep_.reset();
                         if (ec) return self->shut();
                         if (close) return self->drain_and_close();
                         self->read();
                       });
+  }
+
+  // From any thread: sends a shared body as the 200 answer to the request being handled.
+  void reply_shared(std::shared_ptr<const rendered> body) {
+    net::post(stream_.get_executor(), [self = shared_from_this(), b = std::move(body)]() mutable {
+      self->send_shared(std::move(b));
+    });
   }
 
   // From any thread: closes the connection (server stop).
@@ -455,6 +564,8 @@ class session : public std::enable_shared_from_this<session> {
       return shut();
     keep_alive_ = false;
     version_ = 11;
+    head_ = false;
+    gzip_ = false;
     if (ec == http::error::body_limit)
       return send(error_response(http::status::payload_too_large, "body_too_large",
                                  fmt::format("the request body is larger than {} bytes",
@@ -477,6 +588,9 @@ class session : public std::enable_shared_from_this<session> {
     request req = parser_->release();
     keep_alive_ = req.keep_alive();
     version_ = req.version();
+    head_ = req.method() == http::verb::head;
+    auto enc = req.find(http::field::accept_encoding);
+    gzip_ = enc != req.end() && accepts_gzip(std::string_view(enc->value().data(), enc->value().size()));
     srv_.handle(shared_from_this(), std::move(req));
   }
 
@@ -515,7 +629,10 @@ class session : public std::enable_shared_from_this<session> {
   std::string client_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::shared_ptr<response> out_;
+  std::shared_ptr<void> out_;              // the message being written
+  std::shared_ptr<const rendered> keep_;   // the shared body it points into
+  bool head_ = false;                      // the request is HEAD: answer the header only
+  bool gzip_ = false;                      // the request accepts gzip
   std::vector<char> drain_;
   bool keep_alive_ = false;
   unsigned version_ = 11;
@@ -527,6 +644,7 @@ class session : public std::enable_shared_from_this<session> {
   bool heartbeat_due_ = false;
   std::shared_ptr<const snapshot> next_, sent_;
   std::string event_out_;
+  std::shared_ptr<const snapshot> writing_event_;  // holds the event text being written
   std::unique_ptr<net::steady_timer> heartbeat_;
 };
 
@@ -558,21 +676,28 @@ void session::pump() {
         "retry: 2000\n\n";
     header_sent_ = true;
   }
+  // The event's text is the snapshot's, shared by every client: written from there, not copied.
+  std::shared_ptr<const snapshot> event;
   if (next_) {
-    out += fmt::format("id: {}\nevent: report\ndata: {}\n\n", next_->position, next_->jsonl);
+    event = next_;
     sent_ = std::move(next_);
     next_.reset();
   } else if (heartbeat_due_) {
     out += ": heartbeat\n\n";
   }
   heartbeat_due_ = false;
-  if (out.empty()) return;
+  if (out.empty() && !event) return;
   writing_ = true;
   event_out_ = std::move(out);
+  writing_event_ = std::move(event);
+  const std::array<net::const_buffer, 2> buffers = {
+      net::buffer(event_out_),
+      writing_event_ ? net::buffer(writing_event_->event) : net::const_buffer()};
   stream_.expires_after(kWriteTimeout);  // a client that stops reading is dropped
-  net::async_write(stream_, net::buffer(event_out_),
+  net::async_write(stream_, buffers,
                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
                      self->writing_ = false;
+                     self->writing_event_.reset();
                      if (ec) return self->shut();
                      self->stream_.expires_never();
                      self->pump();
@@ -631,10 +756,16 @@ void server::impl::refresh(stream_state& st) {
   auto snap = std::make_shared<snapshot>();
   snap->position = st.engine->size();
   snap->report = std::make_shared<const report::situation_report>(std::move(*r));
-  snap->jsonl = report::write_report(*snap->report, report::output_format::json_lines);
-  while (!snap->jsonl.empty() && (snap->jsonl.back() == '\n' || snap->jsonl.back() == '\r'))
-    snap->jsonl.pop_back();
-  snap->json = report::write_report(*snap->report, report::output_format::json);
+  std::string line = report::write_report(*snap->report, report::output_format::json_lines);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  snap->event = fmt::format("id: {}\nevent: report\ndata: {}\n\n", snap->position, line);
+  snap->json = make_rendered(report::write_report(*snap->report, report::output_format::json),
+                             content_type_for(report::output_format::json));
+  snap->markdown =
+      make_rendered(report::write_report(*snap->report, report::output_format::markdown),
+                    content_type_for(report::output_format::markdown));
+  snap->text = make_rendered(report::write_report(*snap->report, report::output_format::text),
+                             content_type_for(report::output_format::text));
   std::vector<std::shared_ptr<session>> to;
   {
     std::lock_guard lock(st.mu);
@@ -777,16 +908,39 @@ response server::impl::timeline_query(stream_state& st) {
   return json_response(http::status::ok, {{"stream", st.name}, {"timeline", std::move(out)}});
 }
 
-response server::impl::facts_query(stream_state& st) {
+response server::impl::facts_query(stream_state& st, const target& t) {
+  // Paged as /updates: the figures of the updates after position `after`, at most `limit`
+  // (1,000 by default) unless one update alone holds more (a page ends at an update's end);
+  // `next` is the position to ask after for the next page.
+  std::size_t after = 0, limit = kDefaultPage;
+  if (auto a = t.param("after")) {
+    auto n = parse_number(*a, std::size_t{1} << 62);
+    if (!n)
+      return error_response(http::status::bad_request, "bad_parameter",
+                            fmt::format("after '{}': a position, 0 or more", *a));
+    after = *n;
+  }
+  if (auto l = t.param("limit")) {
+    auto n = parse_number(*l, kMaxPage);
+    if (!n || *n == 0)
+      return error_response(http::status::bad_request, "bad_parameter",
+                            fmt::format("limit '{}': a count from 1 to {}", *l, kMaxPage));
+    limit = *n;
+  }
   json out = json::array();
   const auto& updates = st.engine->collection().updates();
   auto span = [](const std::string& text, text::byte_span s) {
     return std::string_view(text).substr(std::min(s.begin, text.size()), s.size());
   };
   const facts::figures_observer& figures = st.followers->figures();
-  for (std::size_t u = 0; u < figures.updates() && u < updates.size(); ++u) {
+  const std::size_t total = std::min(figures.updates(), updates.size());
+  std::size_t next = std::min(after, total);
+  for (std::size_t u = next; u < total; ++u) {
     const update& up = updates[u];
-    for (const facts::figure& f : figures.of_update(u)) {
+    const auto& of = figures.of_update(u);
+    if (!of.empty() && out.size() + of.size() > limit && !out.empty()) break;
+    next = u + 1;
+    for (const facts::figure& f : of) {
       json j = {{"kind", "figure"},
                 {"update", up.id},
                 {"position", u + 1},
@@ -802,7 +956,10 @@ response server::impl::facts_query(stream_state& st) {
       out.push_back(std::move(j));
     }
   }
-  return json_response(http::status::ok, {{"stream", st.name}, {"facts", std::move(out)}});
+  return json_response(http::status::ok, {{"stream", st.name},
+                                          {"size", total},
+                                          {"next", next},
+                                          {"facts", std::move(out)}});
 }
 
 // ---- Routing (network threads) ----
@@ -817,11 +974,14 @@ void server::impl::handle(const std::shared_ptr<session>& s, request&& req) {
                                               s->client())));
   const auto method = req.method();
   const auto& seg = t->segments;
+  // HEAD is answered wherever GET is (the session sends the header only).
   auto only = [&](http::verb v, std::string_view allow) -> std::optional<response> {
-    if (method == v) return std::nullopt;
+    if (method == v || (v == http::verb::get && method == http::verb::head)) return std::nullopt;
     response r = error_response(http::status::method_not_allowed, "method_not_allowed",
                                 fmt::format("{} takes {}", req.target(), allow));
-    r.set(http::field::allow, allow);
+    std::string allowed(allow);
+    if (allowed.find("GET") != std::string::npos) allowed += ", HEAD";
+    r.set(http::field::allow, allowed);
     return r;
   };
   // The bearer token, from the Authorization header (or ?token= for GET, for EventSource).
@@ -970,6 +1130,7 @@ void server::impl::handle(const std::shared_ptr<session>& s, request&& req) {
                                   fmt::format("no such resource: {}", req.target())));
   if (auto bad = only(http::verb::get, kind->second == 0 ? "GET, POST" : "GET"))
     return s->send(std::move(*bad));
+  const bool head = method == http::verb::head;
   if (auto denied = read_access()) return s->send(std::move(*denied));
   auto st = find(name);
   if (!st)
@@ -977,6 +1138,10 @@ void server::impl::handle(const std::shared_ptr<session>& s, request&& req) {
                                   fmt::format("no stream '{}' (a stream begins with its first "
                                               "POST of updates)",
                                               name)));
+  if (kind->second == 5 && head) {
+    response r = make_response(http::status::ok, "", "text/event-stream; charset=utf-8");
+    return s->send(std::move(r));
+  }
   if (kind->second == 5) {
     auto last = header_number(req, "Last-Event-ID");
     return s->start_events(std::move(st), last);
@@ -990,23 +1155,42 @@ void server::impl::handle(const std::shared_ptr<session>& s, request&& req) {
       snap = st->live;
     }
     auto f = t->param("format");
-    if (snap && (!f || *f == "json"))
-      return s->send(make_response(http::status::ok, snap->json, "application/json; charset=utf-8"));
-    if (snap && (*f == "markdown" || *f == "md" || *f == "text")) {
-      const auto format = *f == "text" ? report::output_format::text : report::output_format::markdown;
-      return s->send(make_response(http::status::ok, report::write_report(*snap->report, format),
-                                   content_type_for(format)));
-    }
+    if (snap && (!f || *f == "json")) return s->send_shared(snap->json);
+    if (snap && (*f == "markdown" || *f == "md")) return s->send_shared(snap->markdown);
+    if (snap && *f == "text") return s->send_shared(snap->text);
   }
   if (kind->second == 0)
     return net::post(writer_ctx, [this, s, st, t = std::move(*t)]() { s->reply(updates_query(*st, t)); });
   net::post(engine_ctx, [this, s, st, t = std::move(*t), k = kind->second]() {
-    switch (k) {
-      case 1: return s->reply(report_query(*st, t));
-      case 2: return s->reply(stories_query(*st));
-      case 3: return s->reply(timeline_query(*st));
-      default: return s->reply(facts_query(*st));
+    // One rendering for each (stream, size, query): readers asking the same between two
+    // updates share its body.
+    if (st->cache_size != st->engine->size()) {
+      st->cache.clear();
+      st->cache_bytes = 0;
+      st->cache_size = st->engine->size();
     }
+    const std::string key = cache_key(k, t);
+    if (auto it = st->cache.find(key); it != st->cache.end()) return s->reply_shared(it->second);
+    response r = [&] {
+      switch (k) {
+        case 1: return report_query(*st, t);
+        case 2: return stories_query(*st);
+        case 3: return timeline_query(*st);
+        default: return facts_query(*st, t);
+      }
+    }();
+    if (r.result() != http::status::ok) return s->reply(std::move(r));
+    auto body = make_rendered(std::move(r.body()), std::string_view(r[http::field::content_type]));
+    const std::size_t bytes = body->text.size() + body->gzipped.size();
+    if (st->cache.size() >= kMaxCached || st->cache_bytes + bytes > kMaxCachedBytes) {
+      st->cache.clear();  // rare (many different queries between two updates): start again
+      st->cache_bytes = 0;
+    }
+    if (bytes <= kMaxCachedBytes) {
+      st->cache.emplace(key, body);
+      st->cache_bytes += bytes;
+    }
+    s->reply_shared(std::move(body));
   });
 }
 

@@ -18,7 +18,12 @@
 // after a change. A committed batch is handed to the engine thread before its 201 goes out, so
 // a query sent after the answer sees the update. When the engines fall more than 200,000
 // updates behind, commits wait. Readers of the live report and SSE clients share that
-// immutable snapshot; nothing else crosses threads.
+// immutable snapshot (rendered once in each format, gzipped once, its bytes written to every
+// reader without a copy); other engine queries are answered once for each stream size and
+// query and shared the same way. Nothing else crosses threads; no lock is held while writing.
+//
+// HTTP: every GET also answers HEAD; shared answers of 1 KiB or more go gzipped to clients that
+// send Accept-Encoding: gzip. `/facts` is paged with after/limit as `/updates` is.
 //
 // Durability: a POST is answered 201 only after its updates are committed to the store; the
 // engines are rebuilt from the store at start, so a restart (after a crash too) serves every

@@ -2,7 +2,8 @@
 # 1,000 concurrent readers of the live report (wrk) while about 1,000 updates a second are
 # posted (10 JSON Lines batches of 100 a second, by curl), durability on. One wrk thread: the
 # machine it was written on has two cores for wrk and the server together.
-# Usage: bench/server/readers.sh [BUILD_DIR] [SECONDS]
+# With GZIP=1 the readers send "Accept-Encoding: gzip", as browsers do.
+# Usage: [GZIP=1] bench/server/readers.sh [BUILD_DIR] [SECONDS]
 set -euo pipefail
 build=${1:-build}
 seconds=${2:-10}
@@ -38,7 +39,9 @@ PY
 poster=$!
 sleep 1
 before=$(curl -s http://127.0.0.1:$port/v1/streams)
-wrk -t1 -c1000 -d${seconds}s --latency "$url/report"
+accept=()
+[[ "${GZIP:-0}" == 1 ]] && accept=(-H 'Accept-Encoding: gzip')
+wrk -t1 -c1000 -d${seconds}s --latency "${accept[@]}" "$url/report"
 after=$(curl -s http://127.0.0.1:$port/v1/streams)
 echo "streams before: $before"
 echo "streams after:  $after"

@@ -90,5 +90,21 @@ TEST(server_request, secrets_compare_whole) {
   EXPECT_FALSE(same_secret("", "a"));
 }
 
+TEST(server_request, accept_encoding_takes_gzip_unless_weighted_zero) {
+  struct row {
+    const char* header;
+    bool gzip;
+  };
+  const row rows[] = {
+      {"gzip", true},           {"gzip, deflate, br", true},  {"deflate, GZIP", true},
+      {" x-gzip ", true},       {"*", true},                  {"gzip;q=0.5", true},
+      {"gzip; q=1.000", true},  {"br;q=1, gzip;q=0.001", true},
+      {"", false},              {"deflate, br", false},       {"gzip;q=0", false},
+      {"gzip;q=0.000", false},  {"gzip;q=0;x=1", false},      {"*;q=0", false},
+      {"gzipped", false},       {"identity", false},          {",,,", false},
+  };
+  for (const row& r : rows) EXPECT_EQ(accepts_gzip(r.header), r.gzip) << "'" << r.header << "'";
+}
+
 }  // namespace
 }  // namespace sitrep::server

@@ -181,7 +181,7 @@ TEST_F(server_api, error_statuses) {
   EXPECT_EQ(get(port_, "/v1/%zz").status, 400);
   auto del = call(port_, "DELETE", "/v1/streams/s/report");
   EXPECT_EQ(del.status, 405);
-  EXPECT_EQ(del.headers["Allow"], "GET");
+  EXPECT_EQ(del.headers["Allow"], "GET, HEAD");
   auto type = post(port_, "/v1/streams/s/updates", r1, kToken, "application/xml");
   EXPECT_EQ(type.status, 415);
   ASSERT_EQ(post(port_, "/v1/streams/s/updates", r1, kToken).status, 201);
@@ -295,6 +295,92 @@ TEST_F(server_api, reports_stories_timeline_and_facts) {
   }
   EXPECT_FALSE(live["headline"].empty());
   EXPECT_EQ(get(port_, "/v1/streams/harbour/report?format=markdown").status, 200);
+}
+
+TEST_F(server_api, facts_are_paged_as_updates_are) {
+  const std::string feed = read_file(SITREP_SOURCE_DIR "/examples/harbour-fire.jsonl");
+  ASSERT_EQ(post(port_, "/v1/streams/harbour/updates", feed, kToken).status, 201);
+  json all = body_json(get(port_, "/v1/streams/harbour/facts"));
+  const std::size_t total = all["facts"].size();
+  ASSERT_GT(total, 2u);
+  EXPECT_EQ(all["size"], 18);
+  // Pages of 2 facts (whole updates), each starting after the last one's `next`: together
+  // they are the unpaged list, in order.
+  json joined = json::array();
+  std::size_t after = 0;
+  for (int pages = 0; pages < 100; ++pages) {
+    auto r = get(port_, "/v1/streams/harbour/facts?after=" + std::to_string(after) + "&limit=2");
+    ASSERT_EQ(r.status, 200) << r.body;
+    json page = body_json(r);
+    if (page["facts"].empty()) break;
+    for (const auto& f : page["facts"]) {
+      EXPECT_GT(f["position"].get<std::size_t>(), after);
+      joined.push_back(f);
+    }
+    EXPECT_GT(page["next"].get<std::size_t>(), after);
+    after = page["next"];
+  }
+  EXPECT_EQ(joined, all["facts"]);
+  auto last = body_json(get(port_, "/v1/streams/harbour/facts?after=18"));
+  EXPECT_TRUE(last["facts"].empty());
+  EXPECT_EQ(get(port_, "/v1/streams/harbour/facts?limit=0").status, 400);
+  EXPECT_EQ(get(port_, "/v1/streams/harbour/facts?after=x").status, 400);
+  // The same query twice between two updates: one rendering, the same bytes.
+  EXPECT_EQ(get(port_, "/v1/streams/harbour/facts?limit=2").body,
+            get(port_, "/v1/streams/harbour/facts?limit=2").body);
+}
+
+TEST_F(server_api, head_answers_the_header_of_get) {
+  const std::string feed = read_file(SITREP_SOURCE_DIR "/examples/harbour-fire.jsonl");
+  ASSERT_EQ(post(port_, "/v1/streams/harbour/updates", feed, kToken).status, 201);
+  for (const std::string path :
+       {"/", "/healthz", "/v1/streams", "/v1/openapi.json", "/v1/streams/harbour/report",
+        "/v1/streams/harbour/report?words=30", "/v1/streams/harbour/facts",
+        "/v1/streams/harbour/updates", "/v1/streams/harbour/stories",
+        "/v1/streams/harbour/timeline"}) {
+    auto g = get(port_, path);
+    auto h = call(port_, "HEAD", path);
+    EXPECT_EQ(h.status, g.status) << path;
+    EXPECT_TRUE(h.body.empty()) << path;
+    EXPECT_EQ(h.headers["Content-Type"], g.headers["Content-Type"]) << path;
+    if (path != "/v1/streams/harbour/report") {  // the live report may have changed meanwhile
+      EXPECT_EQ(h.headers["Content-Length"], std::to_string(g.body.size())) << path;
+    }
+  }
+  auto events = call(port_, "HEAD", "/v1/streams/harbour/events");
+  EXPECT_EQ(events.status, 200);
+  EXPECT_THAT(events.headers["Content-Type"], HasSubstr("text/event-stream"));
+  EXPECT_EQ(call(port_, "HEAD", "/v1/streams/none/report").status, 404);
+}
+
+TEST_F(server_api, shared_answers_are_gzipped_for_clients_that_take_it) {
+  const std::string feed = read_file(SITREP_SOURCE_DIR "/examples/harbour-fire.jsonl");
+  ASSERT_EQ(post(port_, "/v1/streams/harbour/updates", feed, kToken).status, 201);
+  call_options gz;
+  gz.headers["Accept-Encoding"] = "deflate, gzip;q=0.8";
+  call_options no;
+  no.headers["Accept-Encoding"] = "gzip;q=0, br";
+  for (const std::string path : {"/v1/streams/harbour/report", "/v1/streams/harbour/report?format=text",
+                                 "/v1/streams/harbour/facts", "/v1/streams/harbour/timeline"}) {
+    auto plain = get(port_, path);
+    ASSERT_EQ(plain.status, 200) << path;
+    EXPECT_EQ(plain.headers.count("Content-Encoding"), 0u) << path;
+    EXPECT_EQ(plain.headers["Vary"], "Accept-Encoding") << path;
+    auto packed = get(port_, path, gz);
+    ASSERT_EQ(packed.status, 200) << path;
+    EXPECT_EQ(packed.headers["Content-Encoding"], "gzip") << path;
+    EXPECT_LT(packed.body.size(), plain.body.size()) << path;
+    const std::string unpacked = gunzip(packed.body);
+    auto not_taken = get(port_, path, no);  // q=0: not taken
+    EXPECT_EQ(not_taken.headers.count("Content-Encoding"), 0u) << path;
+    if (path.find("/report") == std::string::npos) {  // engine-thread answers: the same bytes
+      EXPECT_EQ(unpacked, plain.body) << path;
+      EXPECT_EQ(not_taken.body, plain.body) << path;
+    } else {  // the live report may be rebuilt meanwhile: the same kind of document
+      EXPECT_EQ(unpacked.substr(0, 16), plain.body.substr(0, 16)) << path;
+      EXPECT_GT(unpacked.size(), plain.body.size() / 2) << path;
+    }
+  }
 }
 
 TEST_F(server_api, events_send_reports_heartbeats_and_resume) {

@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/zlib/inflate_stream.hpp>
 
 #include <chrono>
 
@@ -32,6 +33,7 @@ reply call(std::uint16_t port, const std::string& method, const std::string& tar
     beast::flat_buffer buf;
     http::response_parser<http::string_body> p;
     p.body_limit(std::size_t{1} << 30);
+    p.skip(method == "HEAD");  // a HEAD answer has a Content-Length but no body
     http::read(s, buf, p);
     auto res = p.release();
     out.status = static_cast<int>(res.result_int());
@@ -42,6 +44,22 @@ reply call(std::uint16_t port, const std::string& method, const std::string& tar
   } catch (const std::exception& e) {
     out.error = e.what();
   }
+  return out;
+}
+
+std::string gunzip(const std::string& gz) {
+  if (gz.size() < 18 || gz.compare(0, 4, "\x1f\x8b\x08\x00", 4) != 0) return "";
+  beast::zlib::inflate_stream is;
+  std::string out(std::size_t{64} << 20, '\0');
+  beast::zlib::z_params zs;
+  zs.next_in = gz.data() + 10;
+  zs.avail_in = gz.size() - 18;
+  zs.next_out = out.data();
+  zs.avail_out = out.size();
+  beast::error_code ec;
+  is.write(zs, beast::zlib::Flush::finish, ec);
+  if (ec && ec != beast::zlib::error::end_of_stream) return "";
+  out.resize(zs.total_out);
   return out;
 }
 

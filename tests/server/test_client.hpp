@@ -43,6 +43,9 @@ inline reply post(std::uint16_t port, const std::string& target, std::string bod
   return call(port, "POST", target, o);
 }
 
+/// The data of a gzip body (one member, no optional header fields); "" when it is not one.
+std::string gunzip(const std::string& gz);
+
 /// Reads a server-sent-events feed (20 s timeout on each read; throws on failure).
 class sse_client {
  public:
