@@ -19,45 +19,56 @@ bool be_word(sv w) {
   return in(w, {"is", "are", "was", "were", "been", "being", "be", "'s", "am"});
 }
 
-// Words between a subject and its verb that are not part of the subject ("has also said").
-bool aux_word(sv w) {
-  if (w.size() > 4 && w.ends_with("ly") && !in(w, {"only", "family", "italy", "assembly", "daily", "ally", "kelly", "reilly", "o'reilly", "bradly", "nelly"}))
-    return true;  // adverbs: "publicly said", "reportedly claimed"
-  return in(w, {"has", "have", "had", "also", "already", "not", "never", "did", "does", "do",
+// "-ly" words that are not adverbs.
+const detail::word_set kNotAdverb = {"only", "family", "italy", "assembly", "daily", "ally", "kelly", "reilly", "o'reilly", "bradly", "nelly"};
+
+const detail::word_set kAux = {"has", "have", "had", "also", "already", "not", "never", "did", "does", "do",
                 "will", "would", "could", "can", "may", "might", "should", "must", "just",
                 "now", "then", "later", "today", "yesterday", "again", "once", "still",
                 "previously", "earlier", "first", "further", "too", "himself", "herself",
                 "themselves", "itself", "even", "ever", "soon", "long", "since", "is", "are",
-                "was", "were", "been", "being", "be", "am", "'s", "'ve", "'d"}) ||
+                "was", "were", "been", "being", "be", "am", "'s", "'ve", "'d"};
+
+// Words between a subject and its verb that are not part of the subject ("has also said").
+bool aux_word(sv w) {
+  if (w.size() > 4 && w.ends_with("ly") && !kNotAdverb.contains(w))
+    return true;  // adverbs: "publicly said", "reportedly claimed"
+  return kAux.contains(w) ||
          detail::is_negation(w);
 }
 
-// Words that end a source phrase when walking back from its verb.
-bool boundary_word(sv w) {
-  return in(w, {"that", "which", "who", "whom", "whose", "because", "when", "while", "if",
+const detail::word_set kBoundary = {"that", "which", "who", "whom", "whose", "because", "when", "while", "if",
                 "as", "but", "so", "although", "though", "since", "where", "after", "before",
                 "until", "than", "whether", "what", "how", "why", "once", "unless", "where",
                 "whereas", "however", "meanwhile", "also", "yet", "nor", "then", "to", "for",
                 "in", "on", "at", "during", "with", "without", "about", "into", "by", "from",
                 "over", "against", "despite", "amid", "among", "through", "like", "there",
-                "here", "said", "says", "say", "told", "tells"}) ||
-         in(w, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
-                "can", "may", "might", "should", "must", "did", "does", "do"});
+                "here", "said", "says", "say", "told", "tells",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+                "can", "may", "might", "should", "must", "did", "does", "do"};
+
+// Words that end a source phrase when walking back from its verb.
+bool boundary_word(sv w) {
+  return kBoundary.contains(w);
 }
+
+const detail::word_set kDeterminer = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
+                "that", "these", "those", "some", "many", "several", "most", "other", "both",
+                "two", "three", "one", "each", "every", "another", "no", "all", "such"};
 
 bool determiner(sv w) {
-  return in(w, {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
-                "that", "these", "those", "some", "many", "several", "most", "other", "both",
-                "two", "three", "one", "each", "every", "another", "no", "all", "such"});
+  return kDeterminer.contains(w);
 }
 
-// Prepositions that may follow a cue and do not start a source ("said in a statement").
-bool preposition(sv w) {
-  return in(w, {"in", "on", "at", "to", "for", "with", "during", "after", "before", "from",
+const detail::word_set kPreposition = {"in", "on", "at", "to", "for", "with", "during", "after", "before", "from",
                 "of", "about", "by", "via", "through", "over", "under", "that", "this", "it",
                 "there", "so", "yes", "no", "not", "nothing", "something", "anything",
                 "more", "much", "little", "last", "on", "earlier", "later", "again", "also",
-                "as", "if", "what", "how", "why", "when", "where", "whether", "up", "out"});
+                "as", "if", "what", "how", "why", "when", "where", "whether", "up", "out"};
+
+// Prepositions that may follow a cue and do not start a source ("said in a statement").
+bool preposition(sv w) {
+  return kPreposition.contains(w);
 }
 
 bool punct(const token& t, char c) { return !t.word && t.c == c; }
@@ -69,7 +80,7 @@ struct cue_found {
 
 class sentence_reader {
  public:
-  sentence_reader(sv text, const std::vector<token>& toks, const attribution_extractor::options& o)
+  sentence_reader(sv text, std::span<const token> toks, const attribution_extractor::options& o)
       : text_(text), t_(toks), o_(o) {}
 
   // Source phrase before token `end` (exclusive), walking back; empty when none.
@@ -179,19 +190,21 @@ class sentence_reader {
 
  private:
   sv text_;
-  const std::vector<token>& t_;
+  std::span<const token> t_;
   const attribution_extractor::options& o_;
 };
 
+const detail::word_set kNounForm = {"claims", "reports", "calls", "estimates", "promises", "hopes", "notes", "shows",
+                "finds", "warnings", "statements", "pledges", "vows", "questions", "charges",
+                "plans", "fears", "blasts", "slams", "reads", "lists"};
+
 // Words that are as often plural nouns as verbs.
 bool noun_form(sv w) {
-  return in(w, {"claims", "reports", "calls", "estimates", "promises", "hopes", "notes", "shows",
-                "finds", "warnings", "statements", "pledges", "vows", "questions", "charges",
-                "plans", "fears", "blasts", "slams", "reads", "lists"});
+  return kNounForm.contains(w);
 }
 
 // Whether "by" follows the cue after auxiliaries (a passive with its agent).
-bool src_by(const std::vector<token>& t, std::size_t k) {
+bool src_by(std::span<const token> t, std::size_t k) {
   while (k < t.size() && t[k].word && aux_word(t[k].low)) ++k;
   return k < t.size() && t[k].word && t[k].low == "by";
 }
@@ -215,17 +228,20 @@ std::vector<attribution> attribution_extractor::extract(std::string_view text) c
 
 std::vector<attribution> attribution_extractor::extract(
     std::string_view text, std::span<const text::byte_span> sentences) const {
+  analysis a;
+  a.assign(text, sentences);
+  return extract(a);
+}
+
+std::vector<attribution> attribution_extractor::extract(const analysis& an) const {
+  const std::string_view text = an.text();
   std::vector<attribution> out;
-  std::vector<token> toks;
-  std::vector<detail::cue_match> matches;
-  std::string lower;
+  thread_local std::vector<detail::cue_match> matches;
   std::optional<text::byte_span> last_named;   // the last named source so far
   std::optional<text::byte_span> last_opening;  // the last capitalized sentence opening
-  std::size_t prev_end = 0;
-  for (const text::byte_span& s : sentences) {
-    if (s.begin < prev_end || s.end > text.size() || s.begin >= s.end) continue;
-    prev_end = s.end;
-    detail::tokenize(text, s.begin, s.end, lower, toks);
+  for (std::size_t si = 0; si < an.size(); ++si) {
+    const text::byte_span s = an.sentence(si);
+    const std::span<const token> toks = an.tokens(si);
     sentence_reader r(text, toks, opts_);
     const std::size_t first_out = out.size();
     {
