@@ -73,6 +73,21 @@ bool preposition(sv w) {
 
 bool punct(const token& t, char c) { return !t.word && t.c == c; }
 
+// Whether the quotation mark `q` of sentence `s` opens a quotation (else it closes one): the
+// curly and angle marks say so themselves; a straight one opens when white space, an opening
+// bracket or the sentence's start is before it. A sentence that starts inside a quotation
+// opened in an earlier one ("... real change,” he said.") then closes it at its first mark
+// instead of opening one around the "said" after it.
+bool opening_quote(sv text, text::byte_span s, const token& q) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (q.end - q.begin == 3 && b(q.begin) == 0xE2) return b(q.begin + 2) == 0x9C || b(q.begin + 2) == 0x9E || b(q.begin + 2) == 0x9F;
+  if (q.end - q.begin == 2 && b(q.begin) == 0xC2) return b(q.begin + 1) == 0xAB;
+  if (q.begin <= s.begin) return true;
+  const unsigned char p = b(q.begin - 1);
+  return p == ' ' || (p >= '\t' && p <= '\r') || p == '(' || p == '[' || p == '-' || p == 0xA0 ||
+         p == 0x94;  // 0xA0: a no-break space's last byte; 0x94: an em dash's
+}
+
 struct cue_found {
   std::size_t begin = 0, end = 0;  // tokens of the cue
   bool according = false;          // "according to" / "per": the source follows
@@ -266,9 +281,9 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
       }
     }
     std::size_t skip_until = 0;
-    bool in_quote = false;  // inside a quotation opened in this sentence
+    bool in_quote = false;  // inside a quotation (opened in this sentence)
     for (std::size_t i = 0; i < toks.size(); ++i) {
-      if (punct(toks[i], '"')) in_quote = !in_quote;
+      if (punct(toks[i], '"')) in_quote = opening_quote(text, s, toks[i]);
       if (i < skip_until || !toks[i].word) continue;
       // A verb of saying inside a quotation belongs to the quoted speaker's words ("what you
       // have said"), not to the report.
