@@ -64,6 +64,14 @@ bool reference_opening(std::span<const token> t) {
   return false;
 }
 
+// A past participle ("delayed", "laid", "forced", "taken"), roughly.
+bool participle(sv w) {
+  return (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en"))) ||
+         in(w, {"laid", "paid", "made", "held", "sold", "built", "cut", "put", "set", "hit", "shut",
+                "told", "said", "sent", "kept", "left", "lost", "found", "brought", "bought", "caught",
+                "taught", "thought", "done", "gone", "seen", "known", "shown", "grown", "drawn"});
+}
+
 // Modals read as epistemic when "be" or "have" follows: "might be present", "could have died".
 bool modal(sv w) { return in(w, {"may", "might", "could"}); }
 
@@ -104,6 +112,20 @@ void status_detector::cues(std::span<const token> toks, std::vector<status_cue>&
       const bool fact = k < toks.size() && toks[k].word && in(toks[k].low, {"be", "have"});
       out.push_back({{toks[i].begin, toks[i].end}, fact ? cue_kind::epistemic : cue_kind::forecast});
       continue;
+    }
+    // "would be" + a noun phrase, adjective or infinitive is the conditional mood, a
+    // conjecture ("the first option would be to ...", "that would be a mistake"); "would be"
+    // + a participle is a reported future ("would be delayed") and "would not comment" a refusal.
+    if (w == "would") {
+      std::size_t k = i + 1;
+      while (k < toks.size() && toks[k].word &&
+             in(toks[k].low, {"not", "n't", "also", "still", "likely", "probably", "really", "then", "normally", "only"}))
+        ++k;
+      if (k + 1 < toks.size() && toks[k].word && toks[k].low == "be" && toks[k + 1].word &&
+          !participle(toks[k + 1].low)) {
+        out.push_back({{toks[i].begin, toks[i].end}, cue_kind::condition});
+        continue;
+      }
     }
     // The longest match wins; on a tie the order below (status classes before hedges).
     const detail::cue_match* best = nullptr;
