@@ -110,6 +110,16 @@ class sentence_reader {
           --j;
           continue;
         }
+        // A parenthesis after a name stays with it: "Rep. Hank Johnson (D-Ga.) said".
+        if (p.c == ')') {
+          std::size_t q = j - 1;
+          while (q > 0 && j - q < 12 && !punct(t_[q - 1], '(') && !punct(t_[q - 1], ')')) --q;
+          if (q > 1 && j - q < 12 && punct(t_[q - 1], '(') && t_[q - 2].word && t_[q - 2].cap) {
+            j = q - 1;
+            ++count;
+            continue;
+          }
+        }
         break;
       }
       if ((p.low == "and" || p.low == "or" || p.low == "&") && j - 1 > 0 && j < end &&
@@ -305,6 +315,7 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
       std::pair<std::size_t, std::size_t> src{i, i};
       std::size_t cue_end = i + say_len;
       bool content_after = true;
+      bool relative = false;  // the source is a relative pronoun
       if (w == "according" || w == "per") {
         if (w == "per" && !(next && next->word && (next->cap || determiner(next->low)) &&
                             (!prev || punct(*prev, ',') || punct(*prev, '('))))
@@ -385,6 +396,25 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
             if (src.second > i) src.second = src.first;
           }
           a.content = r.bytes(cue_end, toks.size());
+        } else if (j > 1 && toks[j - 1].word && in(toks[j - 1].low, {"who", "which", "that"}) &&
+                   (toks[j - 2].word || punct(toks[j - 2], ','))) {
+          // A relative clause ("voters who said", "Sanders, who says"): the source is the
+          // relative pronoun as written, the speaker the phrase it refers to.
+          src = {j - 1, j};
+          auto head = r.phrase_before(punct(toks[j - 2], ',') ? j - 2 : j - 1);
+          if (head.first < head.second) {
+            a.speaker = r.bytes(head.first, head.second);
+            last_named = a.speaker;
+          }
+          relative = true;
+          std::size_t c = cue_end;
+          if (listener) {
+            std::size_t k = c;
+            while (k < toks.size() && k < c + 8 && toks[k].word && toks[k].low != "that") ++k;
+            if (k < toks.size() && (toks[k].low == "that" || punct(toks[k], ','))) c = k;
+          }
+          while (c < toks.size() && (!toks[c].word || toks[c].low == "that")) ++c;
+          a.content = r.bytes(c, toks.size());
         } else {
           src = r.phrase_before(j);
           if (src.first == src.second && j > 1 && punct(toks[j - 1], ',')) {
@@ -396,6 +426,12 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
               --k;
             if (k > 1 && punct(toks[k - 1], ',')) {
               auto head = r.phrase_before(k - 1);
+              // "Marley Anderson, 21, a junior from Las Vegas, said": an age between the name
+              // and the appositive.
+              if (head.first + 1 == head.second && head.first > 1 && !toks[head.first].cap &&
+                  toks[head.first].low.find_first_not_of("0123456789") == sv::npos &&
+                  punct(toks[head.first - 1], ','))
+                head = r.phrase_before(head.first - 1);
               if (head.first < head.second && toks[head.first].word &&
                   (toks[head.first].cap || determiner(toks[head.first].low))) {
                 src = {head.first, j - 1};
@@ -434,7 +470,7 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
       }
       a.cue = r.bytes(i, cue_end);
       if (src.first < src.second) a.source = r.bytes(src.first, src.second);
-      if (a.source && !a.speaker) {
+      if (a.source && !a.speaker && !relative) {
         const std::size_t n_src = src.second - src.first;
         if (n_src == 1 && detail::is_pronoun(toks[src.first].low)) {
           // The later of the last named source and the last sentence-opening name.
