@@ -71,8 +71,11 @@ class lexicon {
     if (w.size() > max_len_) return 0;
     const std::uint64_t h = fnv(w);
     if (!(filter_[(h >> 6) & kFilterMask] & (1ull << (h & 63)))) return 0;
-    auto it = map_.find(w);
-    return it == map_.end() ? 0 : it->second + 1;
+    for (std::size_t i = (h ^ (h >> 29)) & slot_mask_;; i = (i + 1) & slot_mask_) {
+      const slot& sl = slots_[i];
+      if (sl.key.empty()) return 0;
+      if (sl.key == w) return sl.index + 1;
+    }
   }
   const entry* at(std::uint32_t index) const { return index ? &entries_[index - 1] : nullptr; }
   const entry* find(sv w) const { return at(index(w)); }
@@ -89,12 +92,27 @@ class lexicon {
     return h;
   }
   void index() {
+    // An open-addressed table (a quarter full) over the map's keys, probed with the hash the
+    // filter already took: one hash a word.
+    std::size_t size = 16;
+    while (size < 4 * map_.size()) size *= 2;
+    slots_.assign(size, slot{});
+    slot_mask_ = size - 1;
     for (const auto& [w, e] : map_) {
       const std::uint64_t h = fnv(w);
       filter_[(h >> 6) & kFilterMask] |= 1ull << (h & 63);
       max_len_ = std::max(max_len_, w.size());
+      std::size_t i = (h ^ (h >> 29)) & slot_mask_;
+      while (!slots_[i].key.empty()) i = (i + 1) & slot_mask_;
+      slots_[i] = slot{w, e};
     }
   }
+  struct slot {
+    sv key;  // a key of map_ (node-based: the view stays valid)
+    std::uint32_t index = 0;
+  };
+  std::vector<slot> slots_;
+  std::size_t slot_mask_ = 0;
   std::array<std::uint64_t, kFilterWords> filter_{};
   std::size_t max_len_ = 0;
   struct hash {

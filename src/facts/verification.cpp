@@ -330,6 +330,7 @@ void claim_tracker::add_marks(std::size_t update, const analysis& an,
                               std::span<const status_mark> marks, std::size_t story,
                               const text::byte_span* last_span) {
   const sv text = an.text();
+  const std::size_t opened = claims_.size();  // claims before this are of earlier updates
   thread_local std::vector<std::uint64_t> words;
   last_sentence* last = nullptr;
   for (auto& l : last_)
@@ -363,7 +364,9 @@ void claim_tracker::add_marks(std::size_t update, const analysis& an,
     // Only the latest `window` claims are followed, so each mark costs a bounded amount.
     const std::size_t from = claims_.size() > opts_.window ? claims_.size() - opts_.window : 0;
     std::size_t best = claims_.size();
-    for (std::size_t c = from; c < claims_.size(); ++c)
+    // Claims of this update were all opened by this call (updates come once, in order; a claim
+    // opened for an earlier update's sentence carries that update): only those are looked at.
+    for (std::size_t c = std::max(from, opened); c < claims_.size(); ++c)
       if (keys_[c].update == update && keys_[c].sentence == m.claim && keys_[c].story == story) best = c;
     if (best == claims_.size()) {
       double best_score = 0;
