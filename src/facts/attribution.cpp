@@ -71,6 +71,12 @@ bool preposition(sv w) {
   return kPreposition.contains(w);
 }
 
+const detail::word_set kRubric = {"update", "updated", "updates", "breaking", "note", "photo", "video",
+                                  "watch", "read", "editor", "correction", "live", "related", "source",
+                                  "sources", "q", "a", "warning", "caption", "see", "also", "more",
+                                  "latest", "analysis", "opinion", "exclusive", "question", "answer",
+                                  "poll", "survey", "debate", "daily", "podcast", "transcript", "summary"};
+
 bool punct(const token& t, char c) { return !t.word && t.c == c; }
 
 // Whether the quotation mark `q` of sentence `s` opens a quotation (else it closes one): the
@@ -275,11 +281,10 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
       if (b < toks.size() && punct(toks[b], '"')) ++b;
       std::size_t k = b;
       while (k < toks.size() && k < b + 4 && toks[k].word && toks[k].cap) ++k;
-      if (k > b && k + 3 < toks.size() && punct(toks[k], ':') &&
-          !(k == b + 1 && in(toks[b].low, {"update", "updated", "breaking", "note", "photo", "video",
-                                            "watch", "read", "editor", "correction", "live", "related",
-                                            "source", "sources", "q", "a", "warning", "caption", "see",
-                                            "also", "more", "latest", "analysis", "opinion", "exclusive"}))) {
+      // Not a speaker: a rubric ("Update:", "The Latest:", "Editor's Note:", "AP-GfK Poll:",
+      // "Question:"), named by its last word.
+      if (k > b && k + 3 < toks.size() && punct(toks[k], ':') && !kRubric.contains(toks[k - 1].low) &&
+          toks[b].low != "the") {
         attribution a;
         a.sentence = s;
         a.cue = r.bytes(k, k + 1);
