@@ -79,13 +79,20 @@ const detail::word_set kRubric = {"update", "updated", "updates", "breaking", "n
 
 bool punct(const token& t, char c) { return !t.word && t.c == c; }
 
-// Whether the quotation mark `q` of sentence `s` opens a quotation (else it closes one): the
-// curly and angle marks say so themselves; a straight one opens when white space, an opening
-// bracket or the sentence's start is before it. A sentence that starts inside a quotation
-// opened in an earlier one ("... real change,” he said.") then closes it at its first mark
-// instead of opening one around the "said" after it.
+// Whether the quotation mark `q` of sentence `s` opens a quotation (else it closes one). A
+// mark followed by white space, the end or a comma, full stop or the like closes one, whatever
+// its shape ('... fascist?“ he asked', ",' \" Sanders told"); otherwise the curly and angle
+// marks say so themselves, and a straight one opens when white space, an opening bracket or
+// the sentence's start is before it. A sentence that starts inside a quotation opened in an
+// earlier one ("... real change,” he said.") then closes it at its first mark instead of
+// opening one around the "said" after it.
 bool opening_quote(sv text, text::byte_span s, const token& q) {
   const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (q.end >= s.end) return false;
+  const unsigned char n = b(q.end);
+  if (n == ' ' || (n >= '\t' && n <= '\r') || n == ',' || n == '.' || n == ';' || n == ':' ||
+      n == '!' || n == '?' || n == ')')
+    return false;
   if (q.end - q.begin == 3 && b(q.begin) == 0xE2) return b(q.begin + 2) == 0x9C || b(q.begin + 2) == 0x9E || b(q.begin + 2) == 0x9F;
   if (q.end - q.begin == 2 && b(q.begin) == 0xC2) return b(q.begin + 1) == 0xAB;
   if (q.begin <= s.begin) return true;
