@@ -11,12 +11,15 @@
 //  - status marks: cue inside the sentence, at most one mark per status and sentence, claim
 //    inside the text; hedges lie inside the text and are never denials, confirmations or claims;
 //  - the claim tracker's histories are non-empty, in stream order, and end in the claim's status;
-//  - extracting the same text twice gives the same items (no hidden state between calls).
+//  - extracting the same text twice gives the same items (no hidden state between calls);
+//  - a `facts::analysis` of the text's sentences gives the extractors exactly what they find on
+//    the text with those sentences (analysis.hpp), and its tokens lie inside their sentences.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "fuzz_check.hpp"
+#include "sitrep/facts/analysis.hpp"
 #include "sitrep/facts/attribution.hpp"
 #include "sitrep/facts/verification.hpp"
 
@@ -59,7 +62,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     SITREP_FUZZ_CHECK(again[i].cue == attrs[i].cue && again[i].source == attrs[i].source &&
                       again[i].speaker == attrs[i].speaker && again[i].content == attrs[i].content);
 
+  // One tokenization shared: the same attributions and marks as each extractor on its own.
+  static const sitrep::text::sentence_splitter kSplitter;
+  const auto spans = kSplitter.split(text);
+  sitrep::facts::analysis an;
+  an.assign(text, spans);
+  for (std::size_t s = 0; s < an.size(); ++s)
+    for (const auto& t : an.tokens(s)) SITREP_FUZZ_CHECK(t.begin < t.end && within({t.begin, t.end}, an.sentence(s)));
+  const auto via = ex.extract(an);
+  SITREP_FUZZ_CHECK(via.size() == attrs.size());
+  for (std::size_t i = 0; i < attrs.size() && i < via.size(); ++i)
+    SITREP_FUZZ_CHECK(via[i].cue == attrs[i].cue && via[i].source == attrs[i].source &&
+                      via[i].speaker == attrs[i].speaker && via[i].content == attrs[i].content);
+
   const auto marks = kDetector.extract(text);
+  const auto marks_via = kDetector.extract(an);
+  SITREP_FUZZ_CHECK(marks_via.size() == marks.size());
+  for (std::size_t i = 0; i < marks.size() && i < marks_via.size(); ++i)
+    SITREP_FUZZ_CHECK(marks_via[i].cue == marks[i].cue && marks_via[i].status == marks[i].status);
   for (std::size_t i = 0; i < marks.size(); ++i) {
     const auto& m = marks[i];
     SITREP_FUZZ_CHECK(inside(m.sentence, text.size()) && within(m.cue, m.sentence));

@@ -1,7 +1,7 @@
 // attribution_eval — attributions (sitrep::facts::attribution_extractor) against PolNeAR and the
 // hand-made speaker labels of ../shared/data/facts.
 //
-//   build/bench/facts/attribution_eval [--shared DIR] [--split dev|train] [--errors N]
+//   build/bench/facts/attribution_eval [--shared DIR] [--split dev|train] [--errors N] [--by-cue]
 //
 // PolNeAR (<shared>/data/attribution/<split>.jsonl, default dev), scored as its README says:
 // each gold attribution is matched to the first unmatched prediction whose cue overlaps its cue
@@ -18,9 +18,11 @@
 // one per speaker and sentence; it matches a gold attribution line of the same update whose
 // speaker shares a word with it (case-insensitive, articles and punctuation ignored), or, for
 // a gold null speaker, a null-speaker prediction on the same sentence. One-to-one.
-// --errors N prints up to N misses and false positives of each set.
+// --errors N prints up to N misses and false positives of each set; --by-cue, for each PolNeAR
+// cue (lowercased) predicted, how often it was predicted and how often its cue and source were right.
 // Exits 0 with a message when the shared folder is absent.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -100,7 +102,15 @@ std::string normalized(const std::string& s) {
   return out;
 }
 
-int polnear(const fs::path& file, std::size_t errors) {
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+int polnear(const fs::path& file, std::size_t errors, bool by_cue) {
+  std::map<std::string, std::array<std::size_t, 3>> cues;  // cue, lowercased: predicted, cue right, source right
   std::ifstream in(file);
   if (!in) {
     std::printf("attribution_eval: %s is absent; PolNeAR not scored\n", file.string().c_str());
@@ -130,14 +140,24 @@ int polnear(const fs::path& file, std::size_t errors) {
       if (k == pred.size()) {
         if (shown_miss < errors) {
           ++shown_miss;
-          std::printf("MISS cue \"%s\" source \"%s\"\n", g.at("cue_text").get<std::string>().c_str(),
-                      gs ? g.at("source_text").get<std::string>().c_str() : "(none)");
+          // The cue with up to 100 bytes before and 60 after, on one line.
+          const std::size_t b = gc.begin > 100 ? gc.begin - 100 : 0;
+          std::string around = text.substr(b, std::min(text.size(), gc.end + 60) - b);
+          for (char& c : around)
+            if (c == '\n') c = ' ';
+          std::printf("MISS cue \"%s\" source \"%s\" in: %s\n", g.at("cue_text").get<std::string>().c_str(),
+                      gs ? g.at("source_text").get<std::string>().c_str() : "(none)", around.c_str());
         }
         continue;
       }
       used[k] = true;
       const auto& a = pred[k];
       ++cue.tp;
+      if (by_cue) {
+        auto& c = cues[lowered(text.substr(a.cue.begin, a.cue.size()))];
+        ++c[1];
+        if ((!gs && !a.source) || (gs && a.source && overlap(*gs, *a.source))) ++c[2];
+      }
       if (a.cue == gc) ++cue_x.tp;
       if ((!gs && !a.source) || (gs && a.source && overlap(*gs, *a.source))) ++src.tp;
       if ((!gs && !a.source) || (gs && a.source && *gs == *a.source)) ++src_x.tp;
@@ -151,6 +171,8 @@ int polnear(const fs::path& file, std::size_t errors) {
       if (overlap(gt, a.content)) ++con.tp;
       if (gt == a.content) ++con_x.tp;
     }
+    if (by_cue)
+      for (const auto& a : pred) ++cues[lowered(text.substr(a.cue.begin, a.cue.size()))][0];
     for (std::size_t k = 0; k < pred.size() && shown_fp < errors; ++k)
       if (!used[k]) {
         ++shown_fp;
@@ -166,6 +188,8 @@ int polnear(const fs::path& file, std::size_t errors) {
   cue_x.print("cue exact");
   src_x.print("source exact");
   con_x.print("content exact");
+  for (const auto& [w, c] : cues)
+    std::printf("CUE %-24s predicted %5zu  cue right %5zu  source right %5zu\n", w.c_str(), c[0], c[1], c[2]);
   return 0;
 }
 
@@ -259,13 +283,15 @@ int main(int argc, char** argv) {
   fs::path shared = SITREP_SHARED_DIR;
   std::string split = "dev";
   std::size_t errors = 0;
+  bool by_cue = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--shared" && i + 1 < argc) shared = argv[++i];
     else if (a == "--split" && i + 1 < argc) split = argv[++i];
     else if (a == "--errors" && i + 1 < argc) errors = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--by-cue") by_cue = true;
     else {
-      std::fprintf(stderr, "usage: attribution_eval [--shared DIR] [--split dev|train] [--errors N]\n");
+      std::fprintf(stderr, "usage: attribution_eval [--shared DIR] [--split dev|train] [--errors N] [--by-cue]\n");
       return 2;
     }
   }
@@ -274,7 +300,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   try {
-    polnear(shared / "data" / "attribution" / (split + ".jsonl"), errors);
+    polnear(shared / "data" / "attribution" / (split + ".jsonl"), errors, by_cue);
     facts(shared, errors);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "attribution_eval: %s\n", e.what());

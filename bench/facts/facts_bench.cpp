@@ -14,8 +14,9 @@
 //   engine+figures  engine add with a `facts::figures_observer` attached (the extractor on the
 //            engine's own sentence spans: the cost figures add to ingest in the live engine).
 //   statements  `facts::attribution_extractor::extract` and `facts::status_detector::extract`
-//            on every update with the engine's spans, and the claim tracker (what
-//            `facts::statements_observer` does per update, timed alone);
+//            on every update's `facts::analysis` (its sentences, on the engine's spans,
+//            tokenized once), and the claim tracker (what `facts::statements_observer` does per
+//            update, timed alone);
 //   engine+facts  engine add with both observers attached (figures and statements).
 // Prints µs per update for each, figures per update, and what figures (and all facts) add to
 // the engine's ingest (engine+figures, engine+facts over engine, minus one).
@@ -130,12 +131,14 @@ int main(int argc, char** argv) {
     if (on_spans != figures) return 2;
     statements = 0;
     sitrep::facts::claim_tracker tracker;
+    sitrep::facts::analysis an;
     const double c2 = thread_cpu_seconds();
     for (std::size_t u = 0; u < input.size(); ++u) {
-      statements += attributions.extract(input[u].text, spans[u]).size();
-      const auto marks = detector.extract(input[u].text, spans[u]);
+      an.assign(input[u].text, spans[u]);
+      statements += attributions.extract(an).size();
+      const auto marks = detector.extract(an);
       statements += marks.size();
-      tracker.add(u, input[u].text, spans[u], marks);
+      tracker.add(u, an, marks);
     }
     st_s.push_back(thread_cpu_seconds() - c2);
     if (!run_engine(true, all_s, true)) return 2;

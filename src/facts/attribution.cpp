@@ -19,48 +19,87 @@ bool be_word(sv w) {
   return in(w, {"is", "are", "was", "were", "been", "being", "be", "'s", "am"});
 }
 
-// Words between a subject and its verb that are not part of the subject ("has also said").
-bool aux_word(sv w) {
-  if (w.size() > 4 && w.ends_with("ly") && !in(w, {"only", "family", "italy", "assembly", "daily", "ally", "kelly", "reilly", "o'reilly", "bradly", "nelly"}))
-    return true;  // adverbs: "publicly said", "reportedly claimed"
-  return in(w, {"has", "have", "had", "also", "already", "not", "never", "did", "does", "do",
+// "-ly" words that are not adverbs.
+const detail::word_set kNotAdverb = {"only", "family", "italy", "assembly", "daily", "ally", "kelly", "reilly", "o'reilly", "bradly", "nelly"};
+
+const detail::word_set kAux = {"has", "have", "had", "also", "already", "not", "never", "did", "does", "do",
                 "will", "would", "could", "can", "may", "might", "should", "must", "just",
                 "now", "then", "later", "today", "yesterday", "again", "once", "still",
                 "previously", "earlier", "first", "further", "too", "himself", "herself",
                 "themselves", "itself", "even", "ever", "soon", "long", "since", "is", "are",
-                "was", "were", "been", "being", "be", "am", "'s", "'ve", "'d"}) ||
+                "was", "were", "been", "being", "be", "am", "'s", "'ve", "'d"};
+
+// Words between a subject and its verb that are not part of the subject ("has also said").
+bool aux_word(sv w) {
+  if (w.size() > 4 && w.ends_with("ly") && !kNotAdverb.contains(w))
+    return true;  // adverbs: "publicly said", "reportedly claimed"
+  return kAux.contains(w) ||
          detail::is_negation(w);
 }
 
-// Words that end a source phrase when walking back from its verb.
-bool boundary_word(sv w) {
-  return in(w, {"that", "which", "who", "whom", "whose", "because", "when", "while", "if",
+const detail::word_set kBoundary = {"that", "which", "who", "whom", "whose", "because", "when", "while", "if",
                 "as", "but", "so", "although", "though", "since", "where", "after", "before",
                 "until", "than", "whether", "what", "how", "why", "once", "unless", "where",
                 "whereas", "however", "meanwhile", "also", "yet", "nor", "then", "to", "for",
                 "in", "on", "at", "during", "with", "without", "about", "into", "by", "from",
                 "over", "against", "despite", "amid", "among", "through", "like", "there",
-                "here", "said", "says", "say", "told", "tells"}) ||
-         in(w, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
-                "can", "may", "might", "should", "must", "did", "does", "do"});
+                "here", "said", "says", "say", "told", "tells",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+                "can", "may", "might", "should", "must", "did", "does", "do"};
+
+// Words that end a source phrase when walking back from its verb.
+bool boundary_word(sv w) {
+  return kBoundary.contains(w);
 }
+
+const detail::word_set kDeterminer = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
+                "that", "these", "those", "some", "many", "several", "most", "other", "both",
+                "two", "three", "one", "each", "every", "another", "no", "all", "such"};
 
 bool determiner(sv w) {
-  return in(w, {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
-                "that", "these", "those", "some", "many", "several", "most", "other", "both",
-                "two", "three", "one", "each", "every", "another", "no", "all", "such"});
+  return kDeterminer.contains(w);
 }
 
-// Prepositions that may follow a cue and do not start a source ("said in a statement").
-bool preposition(sv w) {
-  return in(w, {"in", "on", "at", "to", "for", "with", "during", "after", "before", "from",
+const detail::word_set kPreposition = {"in", "on", "at", "to", "for", "with", "during", "after", "before", "from",
                 "of", "about", "by", "via", "through", "over", "under", "that", "this", "it",
                 "there", "so", "yes", "no", "not", "nothing", "something", "anything",
                 "more", "much", "little", "last", "on", "earlier", "later", "again", "also",
-                "as", "if", "what", "how", "why", "when", "where", "whether", "up", "out"});
+                "as", "if", "what", "how", "why", "when", "where", "whether", "up", "out"};
+
+// Prepositions that may follow a cue and do not start a source ("said in a statement").
+bool preposition(sv w) {
+  return kPreposition.contains(w);
 }
 
+const detail::word_set kRubric = {"update", "updated", "updates", "breaking", "note", "photo", "video",
+                                  "watch", "read", "editor", "correction", "live", "related", "source",
+                                  "sources", "q", "a", "warning", "caption", "see", "also", "more",
+                                  "latest", "analysis", "opinion", "exclusive", "question", "answer",
+                                  "poll", "survey", "debate", "daily", "podcast", "transcript", "summary"};
+
 bool punct(const token& t, char c) { return !t.word && t.c == c; }
+
+// Whether the quotation mark `q` of sentence `s` opens a quotation (else it closes one). A
+// mark followed by white space, the end or a comma, full stop or the like closes one, whatever
+// its shape ('... fascist?“ he asked', ",' \" Sanders told"); otherwise the curly and angle
+// marks say so themselves, and a straight one opens when white space, an opening bracket or
+// the sentence's start is before it. A sentence that starts inside a quotation opened in an
+// earlier one ("... real change,” he said.") then closes it at its first mark instead of
+// opening one around the "said" after it.
+bool opening_quote(sv text, text::byte_span s, const token& q) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (q.end >= s.end) return false;
+  const unsigned char n = b(q.end);
+  if (n == ' ' || (n >= '\t' && n <= '\r') || n == ',' || n == '.' || n == ';' || n == ':' ||
+      n == '!' || n == '?' || n == ')')
+    return false;
+  if (q.end - q.begin == 3 && b(q.begin) == 0xE2) return b(q.begin + 2) == 0x9C || b(q.begin + 2) == 0x9E || b(q.begin + 2) == 0x9F;
+  if (q.end - q.begin == 2 && b(q.begin) == 0xC2) return b(q.begin + 1) == 0xAB;
+  if (q.begin <= s.begin) return true;
+  const unsigned char p = b(q.begin - 1);
+  return p == ' ' || (p >= '\t' && p <= '\r') || p == '(' || p == '[' || p == '-' || p == 0xA0 ||
+         p == 0x94;  // 0xA0: a no-break space's last byte; 0x94: an em dash's
+}
 
 struct cue_found {
   std::size_t begin = 0, end = 0;  // tokens of the cue
@@ -69,7 +108,7 @@ struct cue_found {
 
 class sentence_reader {
  public:
-  sentence_reader(sv text, const std::vector<token>& toks, const attribution_extractor::options& o)
+  sentence_reader(sv text, std::span<const token> toks, const attribution_extractor::options& o)
       : text_(text), t_(toks), o_(o) {}
 
   // Source phrase before token `end` (exclusive), walking back; empty when none.
@@ -83,6 +122,16 @@ class sentence_reader {
         if ((p.c == '&' || p.c == '\'') && j - 1 > 0 && t_[j - 2].word && j < end) {
           --j;
           continue;
+        }
+        // A parenthesis after a name stays with it: "Rep. Hank Johnson (D-Ga.) said".
+        if (p.c == ')') {
+          std::size_t q = j - 1;
+          while (q > 0 && j - q < 12 && !punct(t_[q - 1], '(') && !punct(t_[q - 1], ')')) --q;
+          if (q > 1 && j - q < 12 && punct(t_[q - 1], '(') && t_[q - 2].word && t_[q - 2].cap) {
+            j = q - 1;
+            ++count;
+            continue;
+          }
         }
         break;
       }
@@ -179,19 +228,21 @@ class sentence_reader {
 
  private:
   sv text_;
-  const std::vector<token>& t_;
+  std::span<const token> t_;
   const attribution_extractor::options& o_;
 };
 
+const detail::word_set kNounForm = {"claims", "reports", "calls", "estimates", "promises", "hopes", "notes", "shows",
+                "finds", "warnings", "statements", "pledges", "vows", "questions", "charges",
+                "plans", "fears", "blasts", "slams", "reads", "lists"};
+
 // Words that are as often plural nouns as verbs.
 bool noun_form(sv w) {
-  return in(w, {"claims", "reports", "calls", "estimates", "promises", "hopes", "notes", "shows",
-                "finds", "warnings", "statements", "pledges", "vows", "questions", "charges",
-                "plans", "fears", "blasts", "slams", "reads", "lists"});
+  return kNounForm.contains(w);
 }
 
 // Whether "by" follows the cue after auxiliaries (a passive with its agent).
-bool src_by(const std::vector<token>& t, std::size_t k) {
+bool src_by(std::span<const token> t, std::size_t k) {
   while (k < t.size() && t[k].word && aux_word(t[k].low)) ++k;
   return k < t.size() && t[k].word && t[k].low == "by";
 }
@@ -215,17 +266,20 @@ std::vector<attribution> attribution_extractor::extract(std::string_view text) c
 
 std::vector<attribution> attribution_extractor::extract(
     std::string_view text, std::span<const text::byte_span> sentences) const {
+  analysis a;
+  a.assign(text, sentences);
+  return extract(a);
+}
+
+std::vector<attribution> attribution_extractor::extract(const analysis& an) const {
+  const std::string_view text = an.text();
   std::vector<attribution> out;
-  std::vector<token> toks;
-  std::vector<detail::cue_match> matches;
-  std::string lower;
+  thread_local std::vector<detail::cue_match> matches;
   std::optional<text::byte_span> last_named;   // the last named source so far
   std::optional<text::byte_span> last_opening;  // the last capitalized sentence opening
-  std::size_t prev_end = 0;
-  for (const text::byte_span& s : sentences) {
-    if (s.begin < prev_end || s.end > text.size() || s.begin >= s.end) continue;
-    prev_end = s.end;
-    detail::tokenize(text, s.begin, s.end, lower, toks);
+  for (std::size_t si = 0; si < an.size(); ++si) {
+    const text::byte_span s = an.sentence(si);
+    const std::span<const token> toks = an.tokens(si);
     sentence_reader r(text, toks, opts_);
     const std::size_t first_out = out.size();
     {
@@ -234,11 +288,10 @@ std::vector<attribution> attribution_extractor::extract(
       if (b < toks.size() && punct(toks[b], '"')) ++b;
       std::size_t k = b;
       while (k < toks.size() && k < b + 4 && toks[k].word && toks[k].cap) ++k;
-      if (k > b && k + 3 < toks.size() && punct(toks[k], ':') &&
-          !(k == b + 1 && in(toks[b].low, {"update", "updated", "breaking", "note", "photo", "video",
-                                            "watch", "read", "editor", "correction", "live", "related",
-                                            "source", "sources", "q", "a", "warning", "caption", "see",
-                                            "also", "more", "latest", "analysis", "opinion", "exclusive"}))) {
+      // Not a speaker: a rubric ("Update:", "The Latest:", "Editor's Note:", "AP-GfK Poll:",
+      // "Question:"), named by its last word.
+      if (k > b && k + 3 < toks.size() && punct(toks[k], ':') && !kRubric.contains(toks[k - 1].low) &&
+          toks[b].low != "the") {
         attribution a;
         a.sentence = s;
         a.cue = r.bytes(k, k + 1);
@@ -250,9 +303,9 @@ std::vector<attribution> attribution_extractor::extract(
       }
     }
     std::size_t skip_until = 0;
-    bool in_quote = false;  // inside a quotation opened in this sentence
+    bool in_quote = false;  // inside a quotation (opened in this sentence)
     for (std::size_t i = 0; i < toks.size(); ++i) {
-      if (punct(toks[i], '"')) in_quote = !in_quote;
+      if (punct(toks[i], '"')) in_quote = opening_quote(text, s, toks[i]);
       if (i < skip_until || !toks[i].word) continue;
       // A verb of saying inside a quotation belongs to the quoted speaker's words ("what you
       // have said"), not to the report.
@@ -274,6 +327,7 @@ std::vector<attribution> attribution_extractor::extract(
       std::pair<std::size_t, std::size_t> src{i, i};
       std::size_t cue_end = i + say_len;
       bool content_after = true;
+      bool relative = false;  // the source is a relative pronoun
       if (w == "according" || w == "per") {
         if (w == "per" && !(next && next->word && (next->cap || determiner(next->low)) &&
                             (!prev || punct(*prev, ',') || punct(*prev, '('))))
@@ -354,6 +408,25 @@ std::vector<attribution> attribution_extractor::extract(
             if (src.second > i) src.second = src.first;
           }
           a.content = r.bytes(cue_end, toks.size());
+        } else if (j > 1 && toks[j - 1].word && in(toks[j - 1].low, {"who", "which", "that"}) &&
+                   (toks[j - 2].word || punct(toks[j - 2], ','))) {
+          // A relative clause ("voters who said", "Sanders, who says"): the source is the
+          // relative pronoun as written, the speaker the phrase it refers to.
+          src = {j - 1, j};
+          auto head = r.phrase_before(punct(toks[j - 2], ',') ? j - 2 : j - 1);
+          if (head.first < head.second) {
+            a.speaker = r.bytes(head.first, head.second);
+            last_named = a.speaker;
+          }
+          relative = true;
+          std::size_t c = cue_end;
+          if (listener) {
+            std::size_t k = c;
+            while (k < toks.size() && k < c + 8 && toks[k].word && toks[k].low != "that") ++k;
+            if (k < toks.size() && (toks[k].low == "that" || punct(toks[k], ','))) c = k;
+          }
+          while (c < toks.size() && (!toks[c].word || toks[c].low == "that")) ++c;
+          a.content = r.bytes(c, toks.size());
         } else {
           src = r.phrase_before(j);
           if (src.first == src.second && j > 1 && punct(toks[j - 1], ',')) {
@@ -365,6 +438,12 @@ std::vector<attribution> attribution_extractor::extract(
               --k;
             if (k > 1 && punct(toks[k - 1], ',')) {
               auto head = r.phrase_before(k - 1);
+              // "Marley Anderson, 21, a junior from Las Vegas, said": an age between the name
+              // and the appositive.
+              if (head.first + 1 == head.second && head.first > 1 && !toks[head.first].cap &&
+                  toks[head.first].low.find_first_not_of("0123456789") == sv::npos &&
+                  punct(toks[head.first - 1], ','))
+                head = r.phrase_before(head.first - 1);
               if (head.first < head.second && toks[head.first].word &&
                   (toks[head.first].cap || determiner(toks[head.first].low))) {
                 src = {head.first, j - 1};
@@ -403,7 +482,7 @@ std::vector<attribution> attribution_extractor::extract(
       }
       a.cue = r.bytes(i, cue_end);
       if (src.first < src.second) a.source = r.bytes(src.first, src.second);
-      if (a.source && !a.speaker) {
+      if (a.source && !a.speaker && !relative) {
         const std::size_t n_src = src.second - src.first;
         if (n_src == 1 && detail::is_pronoun(toks[src.first].low)) {
           // The later of the last named source and the last sentence-opening name.

@@ -51,7 +51,9 @@ class lexicon {
         rest = e == sv::npos ? sv{} : rest.substr(e + 1);
       }
       if (words.empty()) continue;
-      entry& en = map_[words.front()];
+      auto [it, fresh] = map_.try_emplace(words.front(), static_cast<std::uint32_t>(entries_.size()));
+      if (fresh) entries_.emplace_back();
+      entry& en = entries_[it->second];
       if (words.size() == 1) {
         en.single |= 1u << cls;
       } else {
@@ -62,14 +64,21 @@ class lexicon {
     index();
   }
 
-  const entry* find(sv w) const {
+  // The entry of `w` plus one; 0 when `w` starts no cue.
+  std::uint32_t index(sv w) const {
     // Most words are in no list: a bitmap of the entries' hashes turns them away before the
     // hash table is probed.
-    if (w.size() > max_len_ || !(filter_[(fnv(w) >> 6) & kFilterMask] & (1ull << (fnv(w) & 63))))
-      return nullptr;
-    auto it = map_.find(w);
-    return it == map_.end() ? nullptr : &it->second;
+    if (w.size() > max_len_) return 0;
+    const std::uint64_t h = fnv(w);
+    if (!(filter_[(h >> 6) & kFilterMask] & (1ull << (h & 63)))) return 0;
+    for (std::size_t i = (h ^ (h >> 29)) & slot_mask_;; i = (i + 1) & slot_mask_) {
+      const slot& sl = slots_[i];
+      if (sl.key.empty()) return 0;
+      if (sl.key == w) return sl.index + 1;
+    }
   }
+  const entry* at(std::uint32_t index) const { return index ? &entries_[index - 1] : nullptr; }
+  const entry* find(sv w) const { return at(index(w)); }
 
  private:
   static constexpr std::size_t kFilterWords = 256;  // 16,384 bits
@@ -83,19 +92,35 @@ class lexicon {
     return h;
   }
   void index() {
+    // An open-addressed table (a quarter full) over the map's keys, probed with the hash the
+    // filter already took: one hash a word.
+    std::size_t size = 16;
+    while (size < 4 * map_.size()) size *= 2;
+    slots_.assign(size, slot{});
+    slot_mask_ = size - 1;
     for (const auto& [w, e] : map_) {
       const std::uint64_t h = fnv(w);
       filter_[(h >> 6) & kFilterMask] |= 1ull << (h & 63);
       max_len_ = std::max(max_len_, w.size());
+      std::size_t i = (h ^ (h >> 29)) & slot_mask_;
+      while (!slots_[i].key.empty()) i = (i + 1) & slot_mask_;
+      slots_[i] = slot{w, e};
     }
   }
+  struct slot {
+    sv key;  // a key of map_ (node-based: the view stays valid)
+    std::uint32_t index = 0;
+  };
+  std::vector<slot> slots_;
+  std::size_t slot_mask_ = 0;
   std::array<std::uint64_t, kFilterWords> filter_{};
   std::size_t max_len_ = 0;
   struct hash {
     using is_transparent = void;
     std::size_t operator()(sv s) const noexcept { return std::hash<sv>{}(s); }
   };
-  std::unordered_map<std::string, entry, hash, std::equal_to<>> map_;
+  std::unordered_map<std::string, std::uint32_t, hash, std::equal_to<>> map_;
+  std::vector<entry> entries_;
 };
 
 const lexicon& lex() {
@@ -127,15 +152,23 @@ std::size_t special_at(sv s, std::size_t i, char& c) {
 
 }  // namespace
 
+void ascii_lower(sv s, std::string& out) {
+  out.assign(s);
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+}
+
 void tokenize(sv text, std::size_t begin, std::size_t end, std::string& lower,
               std::vector<token>& out) {
   out.clear();
   end = std::min(end, text.size());
   if (begin >= end) return;
   const sv s = text.substr(begin, end - begin);
-  lower.assign(s);
-  for (auto& ch : lower)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  ascii_lower(s, lower);
+  tokenize_lowered(s, lower.data(), begin, out);
+}
+
+void tokenize_lowered(sv s, const char* low, std::size_t begin, std::vector<token>& out) {
   std::size_t i = 0;
   const std::size_t n = s.size();
   while (i < n) {
@@ -189,7 +222,7 @@ void tokenize(sv text, std::size_t begin, std::size_t end, std::string& lower,
                                          "lt", "capt", "gov", "prof", "st", "sgt", "maj", "adm",
                                          "cmdr", "insp", "supt", "det", "cpl", "pvt", "rev", "hon",
                                          "pres", "sec", "amb", "brig", "atty", "jr", "sr"};
-        const sv w = sv(lower).substr(i, j - i);
+        const sv w(low + i, j - i);
         for (sv t : kTitles)
           if (w == t) {
             ++j;
@@ -198,7 +231,8 @@ void tokenize(sv text, std::size_t begin, std::size_t end, std::string& lower,
       }
       t.word = true;
       t.cap = c >= 'A' && c <= 'Z';
-      t.low = sv(lower.data() + i, j - i);
+      t.low = sv(low + i, j - i);
+      t.lex = lex().index(t.low);
       i = j;
     } else {
       t.c = c == '`' ? '\'' : static_cast<char>(c);
@@ -209,9 +243,9 @@ void tokenize(sv text, std::size_t begin, std::size_t end, std::string& lower,
   }
 }
 
-void match_at(const std::vector<token>& toks, std::size_t i, std::vector<cue_match>& out) {
+void match_at(std::span<const token> toks, std::size_t i, std::vector<cue_match>& out) {
   if (i >= toks.size() || !toks[i].word) return;
-  const entry* e = lex().find(toks[i].low);
+  const entry* e = lex().at(toks[i].lex);
   if (!e) return;
   std::array<std::size_t, static_cast<std::size_t>(cue_class::count_)> best{};
   for (std::size_t c = 0; c < best.size(); ++c)
@@ -230,6 +264,39 @@ void match_at(const std::vector<token>& toks, std::size_t i, std::vector<cue_mat
 bool word_has(sv w, cue_class c) {
   const entry* e = lex().find(w);
   return e && (e->single & (1u << static_cast<unsigned>(c)));
+}
+
+namespace {
+std::uint64_t fnv64(sv w) noexcept {
+  std::uint64_t h = 1469598103934665603ull;
+  for (char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+}  // namespace
+
+word_set::word_set(std::initializer_list<sv> words) {
+  std::size_t size = 16;
+  while (size < 4 * words.size()) size *= 2;
+  slots_.assign(size, sv{});
+  mask_ = size - 1;
+  for (sv w : words) {
+    if (w.empty()) continue;
+    std::size_t i = fnv64(w) & mask_;
+    while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & mask_;
+    slots_[i] = w;
+    max_len_ = std::max(max_len_, w.size());
+  }
+}
+
+bool word_set::contains(sv w) const noexcept {
+  if (w.empty() || w.size() > max_len_) return false;
+  for (std::size_t i = fnv64(w) & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].empty()) return false;
+    if (slots_[i] == w) return true;
+  }
 }
 
 bool is_pronoun(sv w) {

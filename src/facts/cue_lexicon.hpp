@@ -8,9 +8,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "sitrep/facts/analysis.hpp"
 
 namespace sitrep::facts::detail {
 
@@ -30,20 +33,30 @@ enum class cue_class : std::uint8_t {
   count_
 };
 
-/// A token of a sentence: a word (letters, digits, inner apostrophes and hyphens), or one
-/// punctuation character (quotes of every kind read as '"', dashes as '-').
-struct token {
-  std::size_t begin = 0, end = 0;  // bytes in the text
-  bool word = false;
-  bool cap = false;  // starts with an ASCII capital
-  char c = 0;        // punctuation: the character
-  std::string_view low;  // word: ASCII-lowercased (a view into the tokenizer's buffer)
-};
+using token = facts::token;  // sitrep/facts/analysis.hpp
 
 /// Tokenizes text[span.begin, span.end). `lower` is the buffer the tokens' `low` views point
 /// into (reused between calls; the views stay valid until the next call with the same buffer).
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::string& lower,
               std::vector<token>& out);
+
+/// Appends the tokens of `s`, which starts at byte `begin` of its text; `low` is `s`
+/// ASCII-lowercased (same length), which the tokens' `low` views point into.
+void tokenize_lowered(std::string_view s, const char* low, std::size_t begin, std::vector<token>& out);
+
+/// ASCII-lowercases `s` into `out`.
+void ascii_lower(std::string_view s, std::string& out);
+
+/// A set of words, hashed (the rules' longer word lists: one probe instead of a scan).
+class word_set {
+ public:
+  word_set(std::initializer_list<std::string_view> words);
+  bool contains(std::string_view w) const noexcept;
+
+ private:
+  std::vector<std::string_view> slots_;  // open addressing; the views point to literals
+  std::size_t mask_ = 0, max_len_ = 0;
+};
 
 /// A phrase of the lexicon matched at a token.
 struct cue_match {
@@ -53,7 +66,7 @@ struct cue_match {
 
 /// Every class whose phrase starts at token `i` and matches the words after it (longest
 /// phrase per class); appends to `out`.
-void match_at(const std::vector<token>& toks, std::size_t i, std::vector<cue_match>& out);
+void match_at(std::span<const token> toks, std::size_t i, std::vector<cue_match>& out);
 
 /// True when `w` (lowercased) has class `c` as a single word.
 bool word_has(std::string_view w, cue_class c);

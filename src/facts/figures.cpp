@@ -125,11 +125,12 @@ special special_at(sv s, std::size_t i) {
 bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // `lower` receives the ASCII-lowercased copy of `s` that the tokens' `low` views point into.
-std::vector<token> tokenize(sv s, std::string& lower) {
+// `out` is cleared first (its capacity is kept: callers reuse one per thread).
+void tokenize(sv s, std::string& lower, std::vector<token>& out) {
   lower.assign(s);
   for (auto& ch : lower)
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  std::vector<token> out;
+  out.clear();
   out.reserve(s.size() / 4 + 4);
   bool space = true;
   std::size_t i = 0;
@@ -212,7 +213,6 @@ std::vector<token> tokenize(sv s, std::string& lower) {
     t.end = i;
     out.push_back(t);
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1837,8 +1837,10 @@ std::vector<figure> figure_extractor::extract(std::string_view text,
                                               std::span<const text::byte_span> sentences) const {
   std::vector<figure> out;
   if (text.empty() || sentences.empty()) return out;
-  std::string lower;
-  std::vector<token> toks = tokenize(text, lower);
+  // Per-thread buffers: a warm extractor allocates only its output (and figures' texts).
+  thread_local std::string lower;
+  thread_local std::vector<token> toks;
+  tokenize(text, lower, toks);
   if (toks.empty()) return out;
   for (auto& t : toks)
     if (t.k == kind::word) t.flags = flags_of(t.low);

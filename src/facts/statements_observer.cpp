@@ -25,15 +25,16 @@ void statements_observer::on_add(const stream::engine& e, const stream::sentence
     scratch_.clear();
     for (std::size_t s = added.first; s < added.last; ++s) scratch_.push_back(coll.sentence(s).bytes);
     const std::size_t a0 = attributions_.size(), m0 = marks_.size();
-    auto as = attributions_x_.extract(text, scratch_);
+    // One tokenization of the update's sentences, read by all three.
+    analysis_->assign(text, scratch_);
+    auto as = attributions_x_.extract(*analysis_);
     attributions_.insert(attributions_.end(), as.begin(), as.end());
-    auto ms = marks_x_.extract(text, scratch_);
+    auto ms = marks_x_.extract(*analysis_);
     marks_.insert(marks_.end(), ms.begin(), ms.end());
     for (std::size_t i = a0; i < attributions_.size(); ++i) attributions_[i].update = added.update;
     for (std::size_t i = m0; i < marks_.size(); ++i) marks_[i].update = added.update;
     const std::size_t story = opts_.story_of ? opts_.story_of(added.update) : 0;
-    tracker_.add(added.update, text, scratch_, std::span<const status_mark>(marks_).subspan(m0),
-                 story);
+    tracker_.add(added.update, *analysis_, std::span<const status_mark>(marks_).subspan(m0), story);
   }
   attr_first_.push_back(attributions_.size());
   mark_first_.push_back(marks_.size());

@@ -52,7 +52,7 @@ std::optional<verification> status_of(cue_kind k) {
   }
 }
 
-bool reference_opening(const std::vector<token>& t) {
+bool reference_opening(std::span<const token> t) {
   if (t.empty() || !t[0].word) return false;
   const sv w = t[0].low;
   if (in(w, {"this", "that", "it", "these", "those"})) return true;
@@ -64,6 +64,14 @@ bool reference_opening(const std::vector<token>& t) {
   return false;
 }
 
+// A past participle ("delayed", "laid", "forced", "taken"), roughly.
+bool participle(sv w) {
+  return (w.size() > 3 && (w.ends_with("ed") || w.ends_with("en"))) ||
+         in(w, {"laid", "paid", "made", "held", "sold", "built", "cut", "put", "set", "hit", "shut",
+                "told", "said", "sent", "kept", "left", "lost", "found", "brought", "bought", "caught",
+                "taught", "thought", "done", "gone", "seen", "known", "shown", "grown", "drawn"});
+}
+
 // Modals read as epistemic when "be" or "have" follows: "might be present", "could have died".
 bool modal(sv w) { return in(w, {"may", "might", "could"}); }
 
@@ -71,12 +79,9 @@ bool modal(sv w) { return in(w, {"may", "might", "could"}); }
 
 status_detector::status_detector(options opts) : opts_(opts) {}
 
-void status_detector::cues(sv text, text::byte_span s, std::vector<status_cue>& out,
+void status_detector::cues(std::span<const token> toks, std::vector<status_cue>& out,
                            bool& back_reference) const {
-  thread_local std::string lower;
-  thread_local std::vector<token> toks;
   thread_local std::vector<detail::cue_match> matches;
-  detail::tokenize(text, s.begin, s.end, lower, toks);
   std::size_t words = 0;
   for (const auto& t : toks) words += t.word;
   back_reference = words <= opts_.back_reference_words && reference_opening(toks);
@@ -107,6 +112,20 @@ void status_detector::cues(sv text, text::byte_span s, std::vector<status_cue>& 
       const bool fact = k < toks.size() && toks[k].word && in(toks[k].low, {"be", "have"});
       out.push_back({{toks[i].begin, toks[i].end}, fact ? cue_kind::epistemic : cue_kind::forecast});
       continue;
+    }
+    // "would be" + a noun phrase, adjective or infinitive is the conditional mood, a
+    // conjecture ("the first option would be to ...", "that would be a mistake"); "would be"
+    // + a participle is a reported future ("would be delayed") and "would not comment" a refusal.
+    if (w == "would") {
+      std::size_t k = i + 1;
+      while (k < toks.size() && toks[k].word &&
+             in(toks[k].low, {"not", "n't", "also", "still", "likely", "probably", "really", "then", "normally", "only"}))
+        ++k;
+      if (k + 1 < toks.size() && toks[k].word && toks[k].low == "be" && toks[k + 1].word &&
+          !participle(toks[k + 1].low)) {
+        out.push_back({{toks[i].begin, toks[i].end}, cue_kind::condition});
+        continue;
+      }
     }
     // The longest match wins; on a tie the order below (status classes before hedges).
     const detail::cue_match* best = nullptr;
@@ -169,16 +188,20 @@ std::vector<status_mark> status_detector::extract(sv text) const {
 
 std::vector<status_mark> status_detector::extract(
     sv text, std::span<const text::byte_span> sentences) const {
+  analysis a;
+  a.assign(text, sentences);
+  return extract(a);
+}
+
+std::vector<status_mark> status_detector::extract(const analysis& an) const {
   std::vector<status_mark> out;
-  std::vector<status_cue> found;
-  std::size_t prev_end = 0;
+  thread_local std::vector<status_cue> found;
   std::optional<text::byte_span> prev_sentence;
-  for (const text::byte_span& s : sentences) {
-    if (s.begin < prev_end || s.end > text.size() || s.begin >= s.end) continue;
-    prev_end = s.end;
+  for (std::size_t si = 0; si < an.size(); ++si) {
+    const text::byte_span s = an.sentence(si);
     found.clear();
     bool back = false;
-    cues(text, s, found, back);
+    cues(an.tokens(si), found, back);
     bool seen[3] = {false, false, false};
     for (const status_cue& c : found) {
       const auto st = status_of(c.kind);
@@ -203,7 +226,10 @@ std::vector<status_cue> status_detector::hedges(sv text, text::byte_span sentenc
   std::vector<status_cue> out;
   if (sentence.end > text.size() || sentence.begin >= sentence.end) return out;
   bool back = false;
-  cues(text, sentence, out, back);
+  thread_local std::string lower;
+  thread_local std::vector<token> toks;
+  detail::tokenize(text, sentence.begin, sentence.end, lower, toks);
+  cues(toks, out, back);
   std::erase_if(out, [](const status_cue& c) {
     return c.kind == cue_kind::denial || c.kind == cue_kind::confirmation || c.kind == cue_kind::claim;
   });
@@ -215,8 +241,7 @@ std::vector<status_cue> status_detector::hedges(sv text, text::byte_span sentenc
 
 namespace {
 
-bool function_word(sv w) {
-  return in(w, {"the", "and", "for", "that", "with", "this", "from", "was", "were", "are", "has",
+const detail::word_set kFunctionWords = {"the", "and", "for", "that", "with", "this", "from", "was", "were", "are", "has",
                 "have", "had", "been", "being", "its", "their", "his", "her", "they", "them",
                 "who", "which", "what", "when", "where", "there", "than", "then", "into", "onto",
                 "about", "after", "before", "over", "under", "also", "not", "but", "all", "any",
@@ -224,8 +249,9 @@ bool function_word(sv w) {
                 "now", "yet", "still", "very", "more", "most", "such", "these", "those", "amid",
                 "among", "while", "since", "just", "only", "other", "one", "two", "new", "say",
                 "says", "said", "saying", "according", "reportedly", "officially", "today",
-                "yesterday", "tonight", "morning", "evening", "week", "day", "year"});
-}
+                "yesterday", "tonight", "morning", "evening", "week", "day", "year"};
+
+bool function_word(sv w) { return kFunctionWords.contains(w); }
 
 // A word's FNV-1a hash: claims compare sorted hashes, not strings (a collision only costs
 // a spurious shared word).
@@ -238,11 +264,8 @@ std::uint64_t word_hash(sv w) {
   return h;
 }
 
-void content_words(sv text, text::byte_span s, std::vector<std::uint64_t>& out) {
-  thread_local std::string lower;
-  thread_local std::vector<token> toks;
+void content_words(std::span<const token> toks, std::vector<std::uint64_t>& out) {
   out.clear();
-  detail::tokenize(text, s.begin, s.end, lower, toks);
   for (const auto& t : toks) {
     if (!t.word || t.low.size() < 3 || function_word(t.low)) continue;
     sv w = t.low;
@@ -265,6 +288,17 @@ std::uint64_t signature(const std::vector<std::uint64_t>& words) {
   return sig;
 }
 
+// The content words of the sentence `s` of `an`'s text: its tokens from the analysis when it
+// holds that sentence, else tokenized here.
+void content_words(const analysis& an, text::byte_span s, std::vector<std::uint64_t>& out) {
+  const std::size_t i = an.find(s);
+  if (i < an.size()) return content_words(an.tokens(i), out);
+  thread_local std::string lower;
+  thread_local std::vector<token> toks;
+  detail::tokenize(an.text(), s.begin, s.end, lower, toks);
+  content_words(toks, out);
+}
+
 std::size_t shared(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   std::size_t n = 0;
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
@@ -279,7 +313,25 @@ std::size_t shared(const std::vector<std::uint64_t>& a, const std::vector<std::u
 
 void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_span> sentences,
                         std::span<const status_mark> marks, std::size_t story) {
-  std::vector<std::uint64_t> words;
+  const text::byte_span* last = nullptr;
+  for (const auto& x : sentences)
+    if (x.begin < x.end && x.end <= text.size()) last = &x;
+  analysis a;
+  a.assign(text, sentences);
+  add_marks(update, a, marks, story, last);
+}
+
+void claim_tracker::add(std::size_t update, const analysis& an, std::span<const status_mark> marks,
+                        std::size_t story) {
+  add_marks(update, an, marks, story, an.size() ? &an.sentences().back() : nullptr);
+}
+
+void claim_tracker::add_marks(std::size_t update, const analysis& an,
+                              std::span<const status_mark> marks, std::size_t story,
+                              const text::byte_span* last_span) {
+  const sv text = an.text();
+  const std::size_t opened = claims_.size();  // claims before this are of earlier updates
+  thread_local std::vector<std::uint64_t> words;
   last_sentence* last = nullptr;
   for (auto& l : last_)
     if (l.story == story) last = &l;
@@ -306,13 +358,15 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
       claims_[c].status = m.status;
       continue;
     }
-    content_words(text, m.claim, words);
+    content_words(an, m.claim, words);
     const std::uint64_t sig = signature(words);
     // The claim itself, marked again in the same update (two cues of one sentence).
     // Only the latest `window` claims are followed, so each mark costs a bounded amount.
     const std::size_t from = claims_.size() > opts_.window ? claims_.size() - opts_.window : 0;
     std::size_t best = claims_.size();
-    for (std::size_t c = from; c < claims_.size(); ++c)
+    // Claims of this update were all opened by this call (updates come once, in order; a claim
+    // opened for an earlier update's sentence carries that update): only those are looked at.
+    for (std::size_t c = std::max(from, opened); c < claims_.size(); ++c)
       if (keys_[c].update == update && keys_[c].sentence == m.claim && keys_[c].story == story) best = c;
     if (best == claims_.size()) {
       double best_score = 0;
@@ -348,23 +402,15 @@ void claim_tracker::add(std::size_t update, sv text, std::span<const text::byte_
     c.history.push_back({update, m.sentence, m.status});
     c.status = m.status;
   }
-  remember_last(update, text, sentences, story);
-}
-
-void claim_tracker::remember_last(std::size_t update, sv text,
-                                  std::span<const text::byte_span> sentences, std::size_t story) {
-  const text::byte_span* s = nullptr;
-  for (const auto& x : sentences)
-    if (x.begin < x.end && x.end <= text.size()) s = &x;
-  if (!s) return;
-  last_sentence* last = nullptr;
+  if (!last_span) return;
+  last_sentence* last_of_story = nullptr;
   for (auto& l : last_)
-    if (l.story == story) last = &l;
-  if (!last) last = &last_.emplace_back();
-  last->story = story;
-  last->update = update;
-  last->sentence = *s;
-  content_words(text, *s, last->words);
+    if (l.story == story) last_of_story = &l;
+  if (!last_of_story) last_of_story = &last_.emplace_back();
+  last_of_story->story = story;
+  last_of_story->update = update;
+  last_of_story->sentence = *last_span;
+  content_words(an, *last_span, last_of_story->words);
 }
 
 std::vector<std::size_t> claim_tracker::claims_of_update(std::size_t update) const {

@@ -55,6 +55,18 @@ const one_case kCases[] = {
     {"The rebels were said to be near the city.", "said", "(none)", "(none)", "The rebels"},
     {"The fire chief told reporters that the blaze was out.", "told", "The fire chief",
      "The fire chief", "the blaze was out"},
+    // A quotation that began in the sentence before ends here: its closing mark does not open
+    // a quotation around the "said" after it.
+    {"\xE2\x80\x9CWe need real change. We will win,\xE2\x80\x9D he said.", "said", "he", "(none)",
+     "We will win"},
+    {"Rep. Hank Johnson (D-Ga.) said the plan failed.", "said", "Rep. Hank Johnson (D-Ga.)",
+     "Rep. Hank Johnson (D-Ga.)", "the plan failed"},
+    {"Marley Anderson, 21, a junior from Las Vegas, said she agreed.", "said",
+     "Marley Anderson, 21, a junior from Las Vegas", "Marley Anderson, 21, a junior from Las Vegas",
+     "she agreed"},
+    // A relative clause: the source as written is the pronoun, the speaker what it refers to.
+    {"Voters who said they were angry stayed home.", "said", "who", "Voters",
+     "they were angry stayed home"},
 };
 
 TEST(Attribution, FindsCueSourceSpeakerAndContent) {

@@ -76,6 +76,17 @@ TEST(StatusDetector, HedgesIncludeConditionsQuestionsAndForecastsButNotClaims) {
   EXPECT_TRUE(d.hedges("").empty());
 }
 
+TEST(StatusDetector, WouldBeIsAConditionalHedgeButNotAReportedFutureOrARefusal) {
+  const status_detector d;
+  EXPECT_EQ(d.hedges("The first option would be to wait.").at(0).kind, cue_kind::condition);
+  EXPECT_EQ(d.hedges("That would not be a surprise.").at(0).kind, cue_kind::condition);
+  EXPECT_TRUE(d.hedges("The flights would be delayed.").empty());
+  EXPECT_TRUE(d.hedges("He would not comment.").empty());
+  // A conditional hedge is not a status: no mark.
+  EXPECT_TRUE(d.extract("The first option would be to wait.").empty());
+  EXPECT_EQ(d.hedges("Analysts are predicting slower growth.").at(0).kind, cue_kind::forecast);
+}
+
 TEST(StatusDetector, AShortSentenceThatPointsBackMarksTheSentenceBefore) {
   const std::string_view text = "The group says it set the fire. The statement has not been verified.";
   const auto marks = status_detector{}.extract(text);

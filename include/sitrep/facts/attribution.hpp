@@ -59,6 +59,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/facts/analysis.hpp"
 #include "sitrep/text/sentence_splitter.hpp"
 
 namespace sitrep::facts {
@@ -106,6 +107,10 @@ class attribution_extractor {
   /// of order, past the end of `text` or empty are skipped.
   std::vector<attribution> extract(std::string_view text,
                                    std::span<const text::byte_span> sentences) const;
+
+  /// The same, on sentences already tokenized (what `statements_observer` does: one
+  /// `analysis` per update, shared with the status detector and the claim tracker).
+  std::vector<attribution> extract(const analysis& sentences) const;
 
  private:
   options opts_;

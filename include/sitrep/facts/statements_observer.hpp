@@ -15,7 +15,8 @@
 //
 // On each `on_add` the observer runs `attribution_extractor::extract` and
 // `status_detector::extract` on the new update's text with the sentence spans the engine already
-// made (nothing is split twice), sets each item's `update`, and feeds the marks to a
+// made (nothing is split twice; each sentence is tokenized once, in a `facts::analysis` the
+// three share), sets each item's `update`, and feeds the marks to a
 // `claim_tracker`; nothing earlier is read again. Spans are byte offsets into that update's text
 // (`engine::collection().updates()[u].text`); a `speaker` always lies in the same update. An
 // update without text has none. The claim tracker treats the stream as one story unless
@@ -28,9 +29,11 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <span>
 #include <vector>
 
+#include "sitrep/facts/analysis.hpp"
 #include "sitrep/facts/attribution.hpp"
 #include "sitrep/facts/verification.hpp"
 #include "sitrep/stream/engine.hpp"
@@ -78,6 +81,9 @@ class statements_observer final : public stream::observer {
   std::vector<std::size_t> attr_first_, mark_first_;  // per update seen, one extra at the end
   std::size_t base_ = 0;
   std::vector<text::byte_span> scratch_;
+  // The update being added, tokenized once for the three readers (held by pointer: an
+  // analysis cannot move, the observer may).
+  std::unique_ptr<analysis> analysis_ = std::make_unique<analysis>();
 };
 
 }  // namespace sitrep::facts

@@ -49,6 +49,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/facts/analysis.hpp"
 #include "sitrep/text/sentence_splitter.hpp"
 
 namespace sitrep::facts {
@@ -118,6 +119,9 @@ class status_detector {
   /// past the end or empty are skipped.
   std::vector<status_mark> extract(std::string_view text,
                                    std::span<const text::byte_span> sentences) const;
+  /// The same on sentences already tokenized (one `analysis` per update, shared with the
+  /// attribution extractor and the claim tracker).
+  std::vector<status_mark> extract(const analysis& sentences) const;
 
   /// Every uncertainty cue of the sentence `text[sentence]` (hedges of all kinds, including
   /// conditions, questions and forecasts, but not claims, denials or confirmations), in text
@@ -131,7 +135,7 @@ class status_detector {
 
  private:
   // Every cue of the sentence, status ones and hedges alike.
-  void cues(std::string_view text, text::byte_span sentence, std::vector<status_cue>& out,
+  void cues(std::span<const token> sentence, std::vector<status_cue>& out,
             bool& back_reference) const;
   options opts_;
   text::sentence_splitter splitter_;
@@ -181,6 +185,9 @@ class claim_tracker {
   /// that `refers_back`).
   void add(std::size_t update, std::string_view text, std::span<const text::byte_span> sentences,
            std::span<const status_mark> marks, std::size_t story = 0);
+  /// The same with the update's sentences already tokenized (`sentences.text()` is its text).
+  void add(std::size_t update, const analysis& sentences, std::span<const status_mark> marks,
+           std::size_t story = 0);
 
   /// Every claim so far, in the order they were opened.
   std::span<const claim> claims() const noexcept { return claims_; }
@@ -203,8 +210,9 @@ class claim_tracker {
     std::vector<std::uint64_t> words;
   };
   std::vector<last_sentence> last_;  // per story seen: its previous update's last sentence
-  void remember_last(std::size_t update, std::string_view text,
-                     std::span<const text::byte_span> sentences, std::size_t story);
+  // `last`: the update's last sentence (none: nothing is remembered).
+  void add_marks(std::size_t update, const analysis& sentences, std::span<const status_mark> marks,
+                 std::size_t story, const text::byte_span* last);
 };
 
 }  // namespace sitrep::facts
