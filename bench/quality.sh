@@ -16,7 +16,9 @@
 #   the joined bullets); ROUGE -n 4 -2 4 -u -c 95 -r 1000 -w 1.2 -a, no stemming.
 #   Background: for update NNN the method reads updates 000..NNN-1 (no query) within the word
 #   length of reference A; ROUGE -n 2 -c 95 -r 1000 -m recall against the three references,
-#   averaged over the 247 updates (also over even and odd NNN, the two halves used for tuning).
+#   averaged over the 247 updates (also over even and odd NNN, the two halves used for tuning,
+#   and over the paper's validation events, bp_oil_spill, haitian_earthquake and mj_death, against
+#   its training events, financial_crisis and swine_flu: a 3/2 split by event).
 #   CNN/DM: three sentences an article; ROUGE -c 95 -2 -1 -U -r 1000 -n 4 -w 1.2 -a -m, F
 #   (also over the first and the second 1,000 articles by id).
 # Needs ../shared beside the repository (or SHARED=DIR); without it, says so and exits 0.
@@ -139,7 +141,8 @@ background() {
   [[ -d "$data" ]] || { echo "quality: $data not found; background skipped"; echo; return; }
   echo "Background task (247 updates; reads updates 000..NNN-1, budget = words of NNN.A.txt;" \
     "ROUGE -n 2 -c 95 -r 1000 -m vs 3 references), recall"
-  printf '%-12s %7s %7s %9s %9s %9s\n' method R-1 R-2 "R-2 even" "R-2 odd" "wall (s)"
+  printf '%-12s %7s %7s %9s %9s %9s %9s %9s\n' method R-1 R-2 "R-2 even" "R-2 odd" "R-2 val" \
+    "R-2 trn" "wall (s)"
   local events
   events="$(cd "$data" && for d in */; do [[ -f "$d/updates.jsonl" ]] && echo "${d%/}"; done)"
   # The inputs: each update's earlier updates, in a file of their own.
@@ -177,10 +180,12 @@ background() {
           $2 = e "/" $2; print }' OFS='\t' >>"$out.all.tsv"
     done
     # Each event weighs its number of scored updates: the mean over all 247 updates.
-    printf '%-12s %7s %7s %9s %9s %9s\n' "$m" "$(topic_mean "$out.all.tsv" ROUGE-1 . 3 4)" \
+    printf '%-12s %7s %7s %9s %9s %9s %9s %9s\n' "$m" "$(topic_mean "$out.all.tsv" ROUGE-1 . 3 4)" \
       "$(topic_mean "$out.all.tsv" ROUGE-2 . 3 4)" \
       "$(topic_mean "$out.all.tsv" ROUGE-2 '[02468]$' 3 4)" \
-      "$(topic_mean "$out.all.tsv" ROUGE-2 '[13579]$' 3 4)" "$wall"
+      "$(topic_mean "$out.all.tsv" ROUGE-2 '[13579]$' 3 4)" \
+      "$(topic_mean "$out.all.tsv" ROUGE-2 '^(bp_oil_spill|haitian_earthquake|mj_death)/' 3 4)" \
+      "$(topic_mean "$out.all.tsv" ROUGE-2 '^(financial_crisis|swine_flu)/' 3 4)" "$wall"
   done
   echo
   echo "Floors ($data/README.md): oldest first R-1 .3569 / R-2 .1226; newest first .4007 / .1745"

@@ -36,7 +36,8 @@ status auto_summarizer::validate(const options& o) {
                              std::pair{o.timeline_min_gap_hours, "timeline_min_gap_hours"},
                              std::pair{o.timeline_recency_boost, "timeline_recency_boost"},
                              std::pair{o.timeline_recency_decay, "timeline_recency_decay"},
-                             std::pair{o.timeline_recency_bonus, "timeline_recency_bonus"}})
+                             std::pair{o.timeline_recency_bonus, "timeline_recency_bonus"},
+                             std::pair{o.timeline_origin_bonus, "timeline_origin_bonus"}})
     if (!(std::isfinite(value) && value >= 0))
       return invalid_argument(std::string("auto: ") + name + " must be a finite number >= 0");
   if (o.min_support < 1 || o.article_min_support < 1 || o.timeline_min_support < 1)
@@ -107,7 +108,7 @@ input_shape auto_summarizer::shape_of(const stream::view& v) const {
 summary auto_summarizer::summarize(const stream::view& v, const budget& b) const {
   options o = o_;
   const input_shape shape = shape_of(v);
-  double recency_bonus = 0, recency_decay = 0;
+  double recency_bonus = 0, recency_decay = 0, origin_bonus = 0;
   if (shape == input_shape::article) {
     // One article: what news writing puts first, and what the article keeps coming back to.
     o.min_support = o.article_min_support;
@@ -120,6 +121,7 @@ summary auto_summarizer::summarize(const stream::view& v, const budget& b) const
     o.recency_boost = o.timeline_recency_boost;
     recency_bonus = o.timeline_recency_bonus;
     recency_decay = o.timeline_recency_decay;
+    origin_bonus = o.timeline_origin_bonus;
   }
   o.selection = for_budget(o_.selection, b);
   const vsm::collection& c = v.collection();
@@ -193,6 +195,13 @@ summary auto_summarizer::summarize(const stream::view& v, const budget& b) const
       p.bonus[i] += recency_bonus * mean * std::exp(-age / recency_decay);
     }
   }
+  // A timeline's origin: its first entry says what the story is about (the explosion, the
+  // outbreak, the death), which whoever catches up needs however long ago it was.
+  if (origin_bonus > 0 && v.update_count() > 1)
+    for (std::size_t i = 0; i < n && c.sentence(first + i).update == v.first_update(); ++i)
+      p.bonus[i] += origin_bonus * mean *
+                    std::exp(-static_cast<double>(c.sentence(first + i).position) /
+                             std::max(o.position_decay, 1.0));
   // The cap on candidates keeps the best (ties: the newest), never the first.
   if (o.max_candidates > 0 && cands > o.max_candidates) {
     std::vector<std::size_t> pool;

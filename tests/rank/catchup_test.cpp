@@ -97,6 +97,23 @@ TEST(Catchup, TimelineSummaryCatchesUpWithTheLatestEntry) {
   EXPECT_EQ(more.sentences.back().sentence, timeline.sentence_count() - 1);
 }
 
+TEST(Catchup, TimelineSummaryKeepsTheOriginWithTheLatest) {
+  // Someone catching up needs what the story is (its first entry, however old) as well as where
+  // it stands now: with room for two entries, the origin and the newest.
+  auto s = make_auto();
+  auto timeline = make(kEntries, kDay);
+  summary out = s->summarize(timeline, {budget_unit::words, 28});
+  ASSERT_EQ(out.sentences.size(), 2u);
+  EXPECT_EQ(out.sentences[0].sentence, 0u);
+  EXPECT_EQ(out.sentences[1].sentence, timeline.sentence_count() - 1);
+  // Without the origin prior the same budget goes to the newest entries alone.
+  auto_summarizer::options o;
+  o.timeline_origin_bonus = 0;
+  summary newest = make_auto(o)->summarize(timeline, {budget_unit::words, 28});
+  ASSERT_FALSE(newest.sentences.empty());
+  EXPECT_NE(newest.sentences[0].sentence, 0u);
+}
+
 TEST(Catchup, ArticleSummaryTakesTheLeadFirst) {
   auto s = make_auto();
   auto article =
@@ -159,6 +176,9 @@ TEST(Catchup, OptionsOutOfRangeAreRefused) {
   EXPECT_FALSE(auto_summarizer::create(o).ok());
   o = {};
   o.timeline_min_support = 0;
+  EXPECT_FALSE(auto_summarizer::create(o).ok());
+  o = {};
+  o.timeline_origin_bonus = -1;
   EXPECT_FALSE(auto_summarizer::create(o).ok());
   EXPECT_TRUE(auto_summarizer::create({}).ok());
 }

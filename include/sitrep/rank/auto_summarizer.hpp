@@ -45,8 +45,11 @@
 //     developments, read by someone catching up, so the latest state weighs most. A concept's
 //     occurrence gains `timeline_recency_boost` * exp(-age / `timeline_recency_decay`) (age:
 //     the update's distance from the newest, as a share of the stream), each sentence the
-//     prior `timeline_recency_bonus` * exp(-age / `timeline_recency_decay`), and a development
-//     told once still counts (`timeline_min_support`);
+//     prior `timeline_recency_bonus` * exp(-age / `timeline_recency_decay`), a development
+//     told once still counts (`timeline_min_support`), and each sentence of the first entry
+//     (the origin: what the story is about, however long ago) the prior
+//     `timeline_origin_bonus` * exp(-position / max(`position_decay`, 1)) (priors are in units
+//     of a candidate's mean concept score);
 //   - any other stream (a live blog, a story of a mixed stream, a cluster of articles): as
 //     above, agreement across updates with the step recency of `recent_fraction`.
 // Only the `max_candidates` best-scored candidates (concepts plus priors; ties to the newest)
@@ -122,6 +125,7 @@ class auto_summarizer final : public summarizer {
     double timeline_recency_boost = 10.0;    ///< extra support of an occurrence now (smooth)
     double timeline_recency_decay = 0.05;    ///< stream share over which recency falls by 1/e
     double timeline_recency_bonus = 0.5;     ///< sentence prior for recency, on the same decay
+    double timeline_origin_bonus = 2.0;      ///< sentence prior for the first entry (the origin)
     selection_options selection;
   };
   /// invalid_argument naming the first option out of range (ranges above).
