@@ -26,8 +26,9 @@ constexpr std::string_view kIndex = R"html(<!doctype html>
   <section><h3>What happened</h3><ol id="headline" class="sentences"></ol></section>
   <section id="new-box" hidden><h3>New since you opened this page</h3><ul id="new" class="new"></ul></section>
   <section hidden><h3>Key figures</h3><div id="figures"></div></section>
-  <section hidden><h3>Unconfirmed (hedged figures)</h3><ul id="unconfirmed"></ul></section>
+  <section hidden><h3>Unconfirmed and disputed</h3><ul id="unconfirmed"></ul></section>
   <section hidden><h3>Who said what</h3><ul id="said"></ul></section>
+  <section hidden><h3>Involved</h3><p id="involved"></p></section>
   <section><h3>Timeline</h3><ol id="timeline" class="timeline"></ol></section>
   <section><h3>Stories</h3><ul id="stories"></ul></section>
   <section><h3>Sources</h3><p id="sources"></p></section>
@@ -61,7 +62,7 @@ h3 { font-size: .85rem; letter-spacing: .06em; text-transform: uppercase; color:
 .fresh { background: var(--new); }
 [hidden] { display: none !important; }
 .timeline strong { font-variant-numeric: tabular-nums; margin-right: .3rem; }
-.figure { display: grid; grid-template-columns: 8rem minmax(6rem, 12rem) 120px 1fr; align-items: center;
+.figure { display: grid; grid-template-columns: minmax(8rem, 16rem) minmax(5rem, 10rem) 120px 1fr; align-items: center;
   gap: .2rem .75rem; margin: .3rem 0; }
 .figure .cat { font-weight: 600; }
 .timeline { list-style: none; padding-left: 0; }
@@ -163,36 +164,57 @@ constexpr std::string_view kJs = R"js('use strict';
     return svg;
   }
 
-  function showFacts(facts) {
-    const byCat = new Map();
-    for (const f of facts) {
-      if (f.category === 'other' || f.category === 'none') continue;
-      if (!byCat.has(f.category)) byCat.set(f.category, []);
-      byCat.get(f.category).push(f);
-    }
+  // The first number of a value as the report writes it ("130", "about 300", "50-60"), for the
+  // chart; NaN for a vague one ("dozens").
+  const numberOf = (v) => { const m = /[0-9][0-9,]*(\.[0-9]+)?/.exec(v || ''); return m ? Number(m[0].replace(/,/g, '')) : NaN; };
+
+  // The report's own facts sections (report::add_facts): key figures with their history,
+  // claims and their status, attributed statements, who is involved.
+  function showFacts(r) {
     const box = $('figures');
     clear(box);
-    for (const [cat, list] of byCat) {
+    for (const k of r.key_figures || []) {
       const row = el('div', null, 'figure');
-      row.appendChild(el('span', cat, 'cat'));
-      const recent = list.slice(-8);
-      row.appendChild(el('span', recent.map((f) => f.surface).join(' → ')));
-      row.appendChild(spark(recent.map((f) => f.value)));
-      const last = list[list.length - 1];
-      row.appendChild(el('span', (last.source || '') + (last.time ? ' ' + last.time : ''), 'cite'));
+      row.appendChild(el('span', k.label, 'cat'));
+      const recent = k.history.slice(-8);
+      const values = recent.map((h) => h.value + (h.conflict ? ' (disputed)' : ''));
+      row.appendChild(el('span', (k.history.length > recent.length ? '… ' : '') + values.join(' → ')));
+      const numbers = recent.map((h) => numberOf(h.value)).filter((v) => !Number.isNaN(v));
+      row.appendChild(numbers.length ? spark(numbers) : el('span'));
+      const last = k.history[k.history.length - 1];
+      row.appendChild(el('span', [last.source, last.time || last.id].filter(Boolean).join(' · '), 'cite'));
       box.appendChild(row);
     }
+    const mark = { unverified: '? ', denied: '✗ ', confirmed: '✓ ' };
     const un = $('unconfirmed');
     clear(un);
-    for (const f of facts.filter((f) => f.hedged).slice(-10))
-      un.appendChild(el('li', f.surface + ' ' + f.counted + ' (' + f.update + ')'));
+    for (const c of r.unconfirmed || []) {
+      const li = el('li', (mark[c.status] || '') + c.text);
+      const parts = [c.status + (c.cue ? ': “' + c.cue + '”' : ''), c.source, c.time || c.id];
+      for (const ch of c.changes || []) parts.push(ch.status + ' by ' + (ch.source || ch.time || ch.id));
+      li.appendChild(el('span', ' (' + parts.filter(Boolean).join(' · ') + ')', 'cite'));
+      un.appendChild(li);
+    }
     const said = $('said');
     clear(said);
-    for (const f of facts.filter((f) => f.source).slice(-10))
-      said.appendChild(el('li', f.source + ': ' + f.surface + ' ' + f.counted));
+    for (const w of r.who_said_what || []) {
+      const li = el('li');
+      li.appendChild(el('strong', w.speaker + ': '));
+      li.appendChild(document.createTextNode(w.text));
+      li.appendChild(el('span', ' (' + [w.cue, w.time || w.id].filter(Boolean).join(' · ') + ')', 'cite'));
+      said.appendChild(li);
+    }
+    const kinds = new Map();
+    for (const e of r.involved || []) {
+      if (!kinds.has(e.type)) kinds.set(e.type, []);
+      kinds.get(e.type).push(e.name);
+    }
+    const names = { person: 'people', organization: 'organizations', place: 'places' };
+    $('involved').textContent = [...kinds].map(([t, n]) => (names[t] || t) + ': ' + n.join(', ')).join(' · ');
     showIf(box);
     showIf(un);
     showIf(said);
+    showIf($('involved'));
   }
 
   function showTimeline(t) {
@@ -234,9 +256,7 @@ constexpr std::string_view kJs = R"js('use strict';
     const r = JSON.parse(ev.data);
     $('status').textContent = 'live · ' + new Date().toLocaleTimeString();
     showNew(position).then(() => showReport(r, position)).catch(() => showReport(r, position));
-    // The figures of the newest updates (the live report's window).
-    api(base() + '/facts?limit=10000&after=' + Math.max(0, position - 500))
-      .then((j) => showFacts(j.facts)).catch(() => {});
+    showFacts(r);
     api(base() + '/timeline').then((j) => showTimeline(j.timeline)).catch(() => {});
     api(base() + '/stories').then((j) => showStories(j.stories)).catch(() => {});
   }

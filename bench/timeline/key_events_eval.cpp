@@ -126,9 +126,8 @@ int main(int argc, char** argv) {
   std::size_t max_blogs = 0;
   bool per_blog = false;
   bool dump = false;
-  int half = -1;
-  std::string long_stream;  // --stream FILE: time on_add along one long stream instead  // 0 or 1:
-                            // only the even- or odd-numbered blogs (a tuning / held-out split)
+  int half = -1;  // --half 0|1: only the even- or odd-numbered blogs (a tuning / held-out split)
+  std::string long_stream;  // --stream FILE: time on_add along one long stream instead
   std::vector<std::string> sources = {"guardian", "bbc"};
   key_event_options o;
   std::map<std::string, std::function<void(const char*)>> set = {
