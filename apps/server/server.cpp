@@ -843,8 +843,9 @@ response server::impl::report_query(stream_state& st, const target& t) {
   return make_response(http::status::ok, report::write_report(*r, format), content_type_for(format));
 }
 
-response server::impl::updates_query(stream_state& st, const target& t) {
-  std::size_t after = 0, limit = kDefaultPage;
+// The paging parameters of /updates and /facts: `after` (a position, 0 by default) and `limit`
+// (1 to kMaxPage, kDefaultPage by default); a 400 response when one is malformed.
+static std::optional<response> page_params(const target& t, std::size_t& after, std::size_t& limit) {
   if (auto a = t.param("after")) {
     auto n = parse_number(*a, std::size_t{1} << 62);
     if (!n)
@@ -859,6 +860,12 @@ response server::impl::updates_query(stream_state& st, const target& t) {
                             fmt::format("limit '{}': a count from 1 to {}", *l, kMaxPage));
     limit = *n;
   }
+  return std::nullopt;
+}
+
+response server::impl::updates_query(stream_state& st, const target& t) {
+  std::size_t after = 0, limit = kDefaultPage;
+  if (auto bad = page_params(t, after, limit)) return std::move(*bad);
   json ups = json::array();
   std::size_t last = after;
   auto scanned = log->scan(st.name, after, limit, [&](std::size_t pos, update&& u) {
@@ -913,20 +920,7 @@ response server::impl::facts_query(stream_state& st, const target& t) {
   // (1,000 by default) unless one update alone holds more (a page ends at an update's end);
   // `next` is the position to ask after for the next page.
   std::size_t after = 0, limit = kDefaultPage;
-  if (auto a = t.param("after")) {
-    auto n = parse_number(*a, std::size_t{1} << 62);
-    if (!n)
-      return error_response(http::status::bad_request, "bad_parameter",
-                            fmt::format("after '{}': a position, 0 or more", *a));
-    after = *n;
-  }
-  if (auto l = t.param("limit")) {
-    auto n = parse_number(*l, kMaxPage);
-    if (!n || *n == 0)
-      return error_response(http::status::bad_request, "bad_parameter",
-                            fmt::format("limit '{}': a count from 1 to {}", *l, kMaxPage));
-    limit = *n;
-  }
+  if (auto bad = page_params(t, after, limit)) return std::move(*bad);
   json out = json::array();
   const auto& updates = st.engine->collection().updates();
   auto span = [](const std::string& text, text::byte_span s) {
