@@ -315,6 +315,17 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
       detail::match_at(toks, i, matches);
       std::size_t say_len = 0;
       bool listener = false;
+      // The first token of what was said after a cue ending at `c`: past a listener ("told
+      // reporters that ...": up to "that" or a comma), then past punctuation and "that".
+      auto content_start = [&](std::size_t c) {
+        if (listener) {
+          std::size_t k = c;
+          while (k < toks.size() && k < c + 8 && toks[k].word && toks[k].low != "that") ++k;
+          if (k < toks.size() && (toks[k].low == "that" || punct(toks[k], ','))) c = k;
+        }
+        while (c < toks.size() && (!toks[c].word || toks[c].low == "that")) ++c;
+        return c;
+      };
       for (const auto& m : matches) {
         if (m.cls == cue_class::say) say_len = m.words;
         if (m.cls == cue_class::listener) listener = true;
@@ -419,14 +430,7 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
             last_named = a.speaker;
           }
           relative = true;
-          std::size_t c = cue_end;
-          if (listener) {
-            std::size_t k = c;
-            while (k < toks.size() && k < c + 8 && toks[k].word && toks[k].low != "that") ++k;
-            if (k < toks.size() && (toks[k].low == "that" || punct(toks[k], ','))) c = k;
-          }
-          while (c < toks.size() && (!toks[c].word || toks[c].low == "that")) ++c;
-          a.content = r.bytes(c, toks.size());
+          a.content = r.bytes(content_start(cue_end), toks.size());
         } else {
           src = r.phrase_before(j);
           if (src.first == src.second && j > 1 && punct(toks[j - 1], ',')) {
@@ -457,14 +461,7 @@ std::vector<attribution> attribution_extractor::extract(const analysis& an) cons
             content_after = false;
           }
           if (content_after) {
-            std::size_t c = cue_end;
-            if (listener) {
-              // "told reporters that ...": skip the listener up to "that" or a comma.
-              std::size_t k = c;
-              while (k < toks.size() && k < c + 8 && toks[k].word && toks[k].low != "that") ++k;
-              if (k < toks.size() && (toks[k].low == "that" || punct(toks[k], ','))) c = k;
-            }
-            while (c < toks.size() && (!toks[c].word || toks[c].low == "that")) ++c;
+            const std::size_t c = content_start(cue_end);
             if (c >= toks.size()) {
               // "..., a spokesman said." The content is before the source.
               std::size_t e = src.first;
