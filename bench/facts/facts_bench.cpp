@@ -31,7 +31,6 @@
 #include "sitrep/facts/figures.hpp"
 #include "sitrep/facts/figures_observer.hpp"
 #include "sitrep/facts/statements_observer.hpp"
-#include "sitrep/io/record_decoder.hpp"
 #include "sitrep/stream/engine.hpp"
 #include "stream_source.hpp"
 #include "bench_clock.hpp"
@@ -71,20 +70,12 @@ int main(int argc, char** argv) {
     std::printf("facts_bench: %s; nothing to measure\n", gen.error().message().c_str());
     return 0;
   }
-  sitrep::io::record_decoder decode("stream.jsonl", sitrep::io::input_format::jsonl);
-  std::vector<sitrep::update> input;
-  std::string line;
-  for (std::size_t i = 0; i < updates; ++i) {
-    line.clear();
-    gen->next_line(line);
-    if (!line.empty() && line.back() == '\n') line.pop_back();
-    auto u = decode(line, i + 1);
-    if (!u) {
-      std::fprintf(stderr, "facts_bench: %s\n", u.error().message().c_str());
-      return 2;
-    }
-    if (*u) input.push_back(std::move(**u));
+  auto decoded = gen->next_updates(updates);
+  if (!decoded) {
+    std::fprintf(stderr, "facts_bench: %s\n", decoded.error().message().c_str());
+    return 2;
   }
+  std::vector<sitrep::update> input = std::move(*decoded);
   double bytes = 0;
   for (const auto& u : input) bytes += static_cast<double>(u.text.size());
 

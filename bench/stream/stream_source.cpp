@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "sitrep/io/reader.hpp"
+#include "sitrep/io/record_decoder.hpp"
 
 namespace sitrep::bench {
 namespace fs = std::filesystem;
@@ -163,6 +164,22 @@ void stream_source::next_line(std::string& out) {
   out += "}\n";
   ++next_;
   time_ += 1 + static_cast<std::int64_t>(rng_() % 30);
+}
+
+result<std::vector<update>> stream_source::next_updates(std::size_t n) {
+  io::record_decoder decode("stream.jsonl", io::input_format::jsonl);
+  std::vector<update> out;
+  out.reserve(n);
+  std::string line;
+  for (std::size_t i = 0; i < n; ++i) {
+    line.clear();
+    next_line(line);
+    if (!line.empty() && line.back() == '\n') line.pop_back();
+    auto u = decode(line, i + 1);
+    if (!u) return u.error();
+    if (*u) out.push_back(std::move(**u));
+  }
+  return out;
 }
 
 }  // namespace sitrep::bench

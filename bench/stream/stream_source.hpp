@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "sitrep/core/status.hpp"
+#include "sitrep/core/update.hpp"
 
 namespace sitrep::bench {
 
@@ -48,6 +49,9 @@ class stream_source {
 
   /// Appends the next update as one JSON line, '\n' included.
   void next_line(std::string& out);
+  /// The next `n` updates, decoded by `io::record_decoder` as a reader would (numbered 1..n);
+  /// its error if a line does not decode.
+  result<std::vector<update>> next_updates(std::size_t n);
   /// Number of lines produced so far.
   std::size_t produced() const noexcept { return next_; }
   /// Distinct texts the stream cycles through, and their total size in bytes.
