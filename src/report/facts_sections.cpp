@@ -101,6 +101,18 @@ void add_figures(situation_report& r, const stream::engine& e,
       if (!in(positions, s.update) || s.update >= updates.size()) continue;
       figure_step st;
       st.value = value_text(s);
+      // A vague quantity reads as written ("scores", "dozens", "about a dozen"), not as the
+      // number that stands for it ("about 20").
+      if (s.qualifier == facts::qualifier::approx && f.figures && s.figure < f.figures->all().size()) {
+        const std::string& text = updates[s.update].text;
+        std::string written = slice(text, f.figures->all()[s.figure].surface);
+        if (!written.empty() && std::none_of(written.begin(), written.end(), [](char c) {
+              return c >= '0' && c <= '9';
+            })) {
+          st.value = std::move(written);
+          for (char& c : st.value) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+      }
       st.source = s.source;
       st.update_id = updates[s.update].id;
       st.time = updates[s.update].time;
