@@ -2,7 +2,10 @@
 # Restart time: a store of N updates (default 100,000; the target is 1,000,000 in 60 s)
 # posted over HTTP in JSON Lines batches of 1,000 to one stream, then the server is killed
 # (SIGKILL) and started again; prints the seconds until it listens, every stream rebuilt.
-# Usage: bench/server/restart.sh [BUILD_DIR] [N]
+# By default the store holds one batch of 1,000 short synthetic records posted N/1,000 times;
+# with KIND=liveblog|duc|mixed it holds N updates of real text from the shared corpora instead
+# (bench/stream/stream_gen, which needs ../shared), posted in batches of 1,000.
+# Usage: [KIND=liveblog] bench/server/restart.sh [BUILD_DIR] [N]
 set -euo pipefail
 build=${1:-build}
 n=${2:-100000}
@@ -28,10 +31,21 @@ with open(sys.argv[1], "w") as f:
         text = " ".join(random.choice(words) for _ in range(25)).capitalize() + "."
         f.write(json.dumps({"source": f"Wire {i % 9}", "text": text}) + "\n")
 PY
-for _ in $(seq $((n / 1000))); do
-  curl -s -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' \
-    --data-binary @"$data/batch.jsonl" http://127.0.0.1:$port/v1/streams/big/updates
-done
+if [[ -n "${KIND:-}" ]]; then
+  "$build/bench/stream/stream_gen" --updates "$n" --kind "$KIND" --output "$data/stream.jsonl"
+  split -l 1000 -d -a 4 "$data/stream.jsonl" "$data/part-"
+  rm "$data/stream.jsonl"
+  for part in "$data"/part-*; do
+    curl -s -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' \
+      --data-binary @"$part" http://127.0.0.1:$port/v1/streams/big/updates
+    rm "$part"
+  done
+else
+  for _ in $(seq $((n / 1000))); do
+    curl -s -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' \
+      --data-binary @"$data/batch.jsonl" http://127.0.0.1:$port/v1/streams/big/updates
+  done
+fi
 curl -s http://127.0.0.1:$port/v1/streams; echo
 kill -9 $pid; wait $pid 2>/dev/null || true
 t0=$(date +%s.%N)
