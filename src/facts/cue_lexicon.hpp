@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sitrep/facts/analysis.hpp"
+#include "word_in.hpp"
 
 namespace sitrep::facts::detail {
 
@@ -70,13 +71,6 @@ void match_at(std::span<const token> toks, std::size_t i, std::vector<cue_match>
 
 /// True when `w` (lowercased) has class `c` as a single word.
 bool word_has(std::string_view w, cue_class c);
-
-/// Whether `w` is one of `list` (short lists of words written in the rules).
-inline bool in(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list)
-    if (w == x) return true;
-  return false;
-}
 
 bool is_pronoun(std::string_view low);
 bool is_negation(std::string_view low);

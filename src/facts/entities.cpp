@@ -13,6 +13,7 @@
 #include <array>
 #include <cstring>
 #include <unordered_set>
+#include "word_in.hpp"
 
 namespace sitrep::facts {
 
@@ -154,11 +155,7 @@ sv last_word(sv key) {
   return p == sv::npos ? key : key.substr(p + 1);
 }
 
-bool in(sv w, std::initializer_list<sv> list) {
-  for (sv x : list)
-    if (w == x) return true;
-  return false;
-}
+using detail::in;
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
+#include "word_in.hpp"
 
 namespace sitrep::facts {
 
@@ -52,11 +53,7 @@ namespace {
 
 using sv = std::string_view;
 
-bool in(sv w, std::initializer_list<sv> list) {
-  for (sv x : list)
-    if (w == x) return true;
-  return false;
-}
+using detail::in;
 
 // ---------------------------------------------------------------------------------------------
 // Tokens

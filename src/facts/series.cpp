@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include "word_in.hpp"
 
 namespace sitrep::facts {
 
@@ -13,11 +14,7 @@ namespace {
 
 using sv = std::string_view;
 
-bool in(sv w, std::initializer_list<sv> list) {
-  for (sv x : list)
-    if (w == x) return true;
-  return false;
-}
+using detail::in;
 
 bool people_category(category c) {
   switch (c) {
