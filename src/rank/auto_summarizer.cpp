@@ -21,7 +21,14 @@ status auto_summarizer::validate(const options& o) {
                              std::pair{o.lead_bonus, "lead_bonus"},
                              std::pair{o.centrality_weight, "centrality_weight"},
                              std::pair{o.min_concept_share, "min_concept_share"},
-                             std::pair{o.cost_exponent, "cost_exponent"}})
+                             std::pair{o.cost_exponent, "cost_exponent"},
+                             std::pair{o.article_lead_bonus, "article_lead_bonus"},
+                             std::pair{o.article_position_decay, "article_position_decay"},
+                             std::pair{o.timeline_min_gap_hours, "timeline_min_gap_hours"},
+                             std::pair{o.timeline_recency_boost, "timeline_recency_boost"},
+                             std::pair{o.timeline_recency_decay, "timeline_recency_decay"},
+                             std::pair{o.timeline_recency_bonus, "timeline_recency_bonus"},
+                             std::pair{o.timeline_origin_bonus, "timeline_origin_bonus"}})
     if (!(std::isfinite(value) && value >= 0))
       return invalid_argument(std::string("auto: ") + name + " must be a finite number >= 0");
   if (!std::isfinite(o.length_exponent))
@@ -31,15 +38,6 @@ status auto_summarizer::validate(const options& o) {
                              std::pair{o.copy_similarity, "copy_similarity"}})
     if (!(value >= 0 && value <= 1))
       return invalid_argument(std::string("auto: ") + name + " must be in [0, 1]");
-  for (auto [value, name] : {std::pair{o.article_lead_bonus, "article_lead_bonus"},
-                             std::pair{o.article_position_decay, "article_position_decay"},
-                             std::pair{o.timeline_min_gap_hours, "timeline_min_gap_hours"},
-                             std::pair{o.timeline_recency_boost, "timeline_recency_boost"},
-                             std::pair{o.timeline_recency_decay, "timeline_recency_decay"},
-                             std::pair{o.timeline_recency_bonus, "timeline_recency_bonus"},
-                             std::pair{o.timeline_origin_bonus, "timeline_origin_bonus"}})
-    if (!(std::isfinite(value) && value >= 0))
-      return invalid_argument(std::string("auto: ") + name + " must be a finite number >= 0");
   if (o.min_support < 1 || o.article_min_support < 1 || o.timeline_min_support < 1)
     return invalid_argument(
         "auto: min_support, article_min_support and timeline_min_support must be >= 1");
